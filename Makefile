@@ -1,0 +1,46 @@
+# make serve   build the database and serve it on http://127.0.0.1:$(PORT)
+# make test    run the whole test suite
+# make build | check | evaluate | extract FILE=path/to/article.txt
+#
+# Each target creates .venv and installs requirements.txt first if needed.
+
+PYTHON ?= python3
+PORT ?= 8001
+VENV := .venv
+BIN := $(VENV)/bin
+DB := peshawar.db
+RUN := $(BIN)/python -m peshawar
+export PYTHONPATH := $(CURDIR)/build
+
+.PHONY: build check serve test evaluate extract clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+build: $(BIN)/.installed
+	$(RUN) build --db $(DB)
+
+check: $(BIN)/.installed
+	$(RUN) check
+
+# Public settings: the file is opened immutable (read-only, no locking), SQL
+# is cut off after a second, and plugins/ refuses off-site redirects.
+serve: build
+	$(BIN)/datasette serve --immutable $(DB) \
+		--host 127.0.0.1 --port $(PORT) \
+		--metadata metadata.yml \
+		--plugins-dir plugins \
+		--template-dir templates \
+		--static static:static \
+		--setting sql_time_limit_ms 1000 \
+		--setting facet_time_limit_ms 500 \
+		--setting max_returned_rows 2000
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(DB)

@@ -1,0 +1,1 @@
+"""Build the Peshawar coverage dataset: seeds in, SQLite out."""
