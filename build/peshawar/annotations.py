@@ -104,6 +104,9 @@ def read_yaml(path, display):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
+        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and context_mark and context_mark.line + 1 != line:
+            reason = f"{reason} ({context} on line {context_mark.line + 1})"
         raise SeedError([Problem(display, line, f"malformed YAML: {reason}")])
 
 
@@ -407,9 +410,10 @@ def build_rows(seeds):
                 problems.append(Problem(display, quote.line, f"{what}: a curated quote needs a speaker"))
                 ok = False
             span = place(quote, what)
+            if span is not None:
+                spans["quotes"].append(span)  # counts for coverage even if a reference is wrong
             if not ok or span is None:
                 continue
-            spans["quotes"].append(span)
             tables["quotes"].append({
                 "id": quote["id"], "article_id": article_id, "speaker_id": quote.get("speaker"),
                 "statement_id": quote.get("statement"), "text": quote["text"],
@@ -440,9 +444,10 @@ def build_rows(seeds):
                 problems.append(Problem(display, claim.line, f"{what}: unknown topic {claim['topic']!r}{hint}"))
                 ok = False
             span = place(claim, what)
+            if span is not None:
+                spans["claims"].append(span)
             if not ok or span is None:
                 continue
-            spans["claims"].append(span)
             tables["claims"].append({
                 "id": claim["id"], "article_id": article_id, "claimant_id": claimant_id,
                 "voice": voice, "topic_id": claim.get("topic"), "kind": claim["kind"],
@@ -486,9 +491,10 @@ def build_rows(seeds):
             for item in data.get(key, []):
                 what = f"{key} {item['id']}"
                 span = place(item, what)
+                if span is not None:
+                    spans[key].append(span)
                 if not unique("skipped_spans", item["id"], display, item.line) or span is None:
                     continue
-                spans[key].append(span)
                 tables["skipped_spans"].append({
                     "id": item["id"], "article_id": article_id, "span_kind": span_kind,
                     "reason": item["reason"], "text": item["text"],

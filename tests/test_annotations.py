@@ -1,0 +1,190 @@
+"""Seed validation on small inputs: spans, marks, numbers, and clear errors."""
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from peshawar.annotations import build_rows, coverage_gaps, read_seeds
+from peshawar.text import SpanError, locate, number_tokens, quotation_marks
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# text.py -------------------------------------------------------------------
+
+
+def test_locate_finds_a_unique_text():
+    assert locate("the cat sat", "cat") == (4, 7)
+
+
+def test_locate_refuses_to_guess_between_repeats():
+    with pytest.raises(SpanError, match="occurs 2 times"):
+        locate("one cat, two cat", "cat")
+    assert locate("one cat, two cat", "cat", occurrence=2) == (13, 16)
+    with pytest.raises(SpanError, match="occurs 2 time"):
+        locate("one cat, two cat", "cat", occurrence=3)
+
+
+def test_locate_reports_a_missing_text():
+    with pytest.raises(SpanError, match="not found"):
+        locate("the cat sat", "dog")
+
+
+def test_quotation_marks_of_every_style_and_not_apostrophes():
+    body = "He said \"yes,\" and “no” and 'maybe' but Pakistan's don’t fighters' camp."
+    marks = [(m.char, m.role) for m in quotation_marks(body)]
+    assert marks == [
+        ('"', "open"), ('"', "close"), ("“", "open"), ("”", "close"),
+        ("'", "open"), ("'", "close"),
+        ("'", "close"),  # the plural possessive looks like a closing mark
+    ]
+
+
+def test_number_tokens_digits_and_words_but_not_ordinals():
+    body = "At least 145 people, 1,800 militants, half a dozen gunmen, a 15-year-old, the third leader, one million."
+    assert [t.text for t in number_tokens(body)] == ["145", "1,800", "half", "dozen", "15", "one", "million"]
+    for token in number_tokens(body):
+        assert body[token.start:token.end] == token.text
+
+
+# Seed files ----------------------------------------------------------------
+
+ARTICLE = 'The group said "we did it," and 12 men died. Known as "Radio Man".'
+
+
+@pytest.fixture
+def tiny_seeds(tmp_path):
+    """A one-article seed tree written from scratch."""
+    root = tmp_path / "seeds"
+    (root / "articles").mkdir(parents=True)
+    (root / "annotations").mkdir()
+    (root / "articles" / "tiny.txt").write_text(ARTICLE, encoding="utf-8")
+    write(root / "actors.yml", """
+        actors:
+          - id: the-group
+            name: The Group
+            kind: militant_group
+            aliases: [group]
+          - id: tiny-news
+            name: Tiny News
+            kind: news_outlet
+    """)
+    write(root / "topics.yml", "topics:\n  - id: toll\n    label: Toll\n")
+    write(root / "statements.yml", "statements: []\n")
+    write(root / "articles.yml", """
+        articles:
+          - id: tiny
+            file: tiny.txt
+            outlet: {status: not_stated}
+            title: {value: The group said, status: stated}
+            subtitle: {status: not_stated}
+            byline: {status: not_stated}
+            dateline: {status: not_stated}
+            published_date: {status: not_stated}
+    """)
+    return root
+
+
+def write(path, text):
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def annotate(root, text):
+    write(root / "annotations" / "tiny.yml", text)
+    seeds, problems = read_seeds(root)
+    tables, more = build_rows(seeds)
+    return tables, [str(p) for p in problems + more]
+
+
+COMPLETE = """
+    article: tiny
+    status: curated
+    quotes:
+      - id: q1
+        text: we did it,
+        speaker: the-group
+        form: full
+    claims:
+      - id: c1
+        text: 12 men died
+        kind: death_toll
+        value: 12
+        claimant: outlet
+        topic: toll
+    not_quotes:
+      - id: n1
+        text: Radio Man
+        reason: nickname
+"""
+
+
+def test_a_complete_annotation_loads_with_computed_offsets(tiny_seeds):
+    tables, problems = annotate(tiny_seeds, COMPLETE)
+    assert problems == []
+    quote = tables["quotes"][0]
+    assert ARTICLE[quote["start_char"]:quote["end_char"]] == "we did it,"
+    assert quote["method"] == "curated"
+    claim = tables["claims"][0]
+    assert (claim["voice"], claim["claimant_id"]) == ("article", None)
+
+
+def test_unknown_actor_names_file_line_and_closest_id(tiny_seeds):
+    _, problems = annotate(tiny_seeds, COMPLETE.replace("speaker: the-group", "speaker: the-grop"))
+    assert problems == [
+        "seeds/annotations/tiny.yml:4: quote q1: speaker: unknown actor id 'the-grop'; did you mean 'the-group'?"
+    ]
+
+
+def test_unknown_actor_given_by_alias_suggests_its_owner(tiny_seeds):
+    _, problems = annotate(tiny_seeds, COMPLETE.replace("speaker: the-group", "speaker: group"))
+    assert "did you mean 'the-group'?" in problems[0]
+
+
+def test_repeated_id_and_missing_text_are_both_reported(tiny_seeds):
+    broken = COMPLETE.replace("id: c1", "id: q1-claim").replace("id: n1", "id: q1-claim").replace(
+        "text: 12 men died", "text: 13 men died")
+    _, problems = annotate(tiny_seeds, broken)
+    assert any("claim q1-claim: text not found in the article: '13 men died'" in p for p in problems)
+    assert not any("repeats" in p for p in problems), "claims and skipped spans are separate tables"
+    broken = COMPLETE.replace("id: n1", "id: n1\n        occurrence: 1") + "      - id: n1\n        text: Known as\n        reason: other\n"
+    _, problems = annotate(tiny_seeds, broken)
+    assert any("tiny.yml:20: id 'n1' repeats (first at seeds/annotations/tiny.yml:16)" in p for p in problems), problems
+
+
+def test_unannotated_marks_and_numbers_are_named(tiny_seeds):
+    partial = COMPLETE.split("    not_quotes:")[0].replace("text: 12 men died", "text: men died")
+    _, problems = annotate(tiny_seeds, partial)
+    assert any("quotation mark '\"' (open) at character 54" in p for p in problems)
+    assert any("number '12' at character 32" in p for p in problems)
+
+
+def test_gaps_in_a_draft_need_review_but_do_not_fail(tiny_seeds):
+    write(tiny_seeds / "annotations" / "tiny.yml", "article: tiny\nstatus: draft\n")
+    seeds, problems = read_seeds(tiny_seeds)
+    tables, more = build_rows(seeds)
+    assert problems == []
+    assert more and all(p.needs_review for p in more)
+
+
+def test_an_alias_cannot_belong_to_two_actors(tiny_seeds):
+    actors = tiny_seeds / "actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "    aliases: [GROUP]\n", encoding="utf-8")
+    _, problems = annotate(tiny_seeds, COMPLETE)
+    assert any("alias 'GROUP' of 'tiny-news' already belongs to 'the-group'" in p for p in problems)
+
+
+def test_coverage_counts_marks_inside_and_at_the_edges_of_spans():
+    body = 'x "a \'b\' c" y'
+    inner = (3, 10)  # a 'b' c
+    assert coverage_gaps(body, {"quotes": [inner], "not_quotes": [], "claims": [], "not_numbers": []}) == []
+    assert len(coverage_gaps(body, {"quotes": [], "not_quotes": [], "claims": [], "not_numbers": []})) == 4
+
+
+def test_the_real_curated_seeds_have_no_gaps():
+    seeds, problems = read_seeds(ROOT / "seeds")
+    tables, more = build_rows(seeds)
+    assert [str(p) for p in problems + more] == []
+    curated = [a for a, (_, data) in seeds.annotations.items() if data["status"] == "curated"]
+    assert len(curated) == 5
