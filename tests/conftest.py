@@ -4,6 +4,7 @@ and one Datasette instance serving it the way `make serve` does."""
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from peshawar.load import build_database
 
@@ -24,3 +25,35 @@ def db(db_path):
     database = sqlite_utils.Database(db_path)
     yield database
     database.close()
+
+
+# The site ------------------------------------------------------------------
+# `make serve` is the one statement of how the site is served; the fixtures
+# below read its settings from the Makefile rather than restating them.
+
+
+def serve_settings():
+    """The ``--setting NAME VALUE`` pairs of the Makefile's serve recipe."""
+    import re
+
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:", 1)[1]
+    recipe = recipe.split("\n\n", 1)[0]
+    return {name: int(value) for name, value in re.findall(r"--setting (\w+) (\d+)", recipe)}
+
+
+@pytest_asyncio.fixture(scope="session")
+async def datasette(db_path):
+    """Datasette serving the built database with the options of `make serve`."""
+    import yaml
+    from datasette.app import Datasette
+
+    ds = Datasette(
+        immutables=[str(db_path)],
+        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        static_mounts=[("static", str(ROOT / "static"))],
+        settings=serve_settings(),
+    )
+    await ds.invoke_startup()
+    return ds
