@@ -139,6 +139,11 @@ CREATE TABLE claims (
         'exact', 'at_least', 'more_than', 'about', 'as_many_as', 'up_to', 'fewer_than', 'most'
     )),
     population TEXT,
+    -- When the event the claim dates happened: YYYY, YYYY-MM or YYYY-MM-DD.
+    -- Given by the annotation for a date claim; a year claim's is its value.
+    event_date TEXT CHECK (event_date IS NULL OR event_date GLOB '[0-9][0-9][0-9][0-9]'
+        OR event_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'
+        OR event_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     text TEXT NOT NULL,
     start_char INTEGER NOT NULL CHECK (start_char >= 0),
     end_char INTEGER NOT NULL,

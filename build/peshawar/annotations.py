@@ -453,6 +453,7 @@ def build_rows(seeds):
                 "voice": voice, "topic_id": claim.get("topic"), "kind": claim["kind"],
                 "value": claim.get("value"), "unit": claim.get("unit"),
                 "qualifier": claim.get("qualifier"), "population": claim.get("population"),
+                "event_date": event_date(claim),
                 "text": claim["text"], "start_char": span[0], "end_char": span[1],
                 "attribution_text": claim.get("attribution_text"),
                 **provenance(claim), "note": claim.get("note"),
@@ -505,6 +506,15 @@ def build_rows(seeds):
             problems.append(Problem(display, None, f"article {article_id}: {message}", needs_review=draft))
 
     return tables, problems
+
+
+def event_date(claim):
+    """The date a claim gives an event: stated for date claims, the value for years."""
+    if claim.get("date"):
+        return claim["date"]
+    if claim["kind"] == "year" and claim.get("value") is not None:
+        return f"{int(claim['value']):04d}"
+    return None
 
 
 def coverage_gaps(body, spans):
