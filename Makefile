@@ -27,7 +27,9 @@ check: $(BIN)/.installed
 	$(RUN) check
 
 # Public settings: the file is opened immutable (read-only, no locking), SQL
-# is cut off after a second, and plugins/ refuses off-site redirects.
+# is cut off after a second, and plugins/ refuses off-site redirects. Canned
+# queries are not paginated: max_returned_rows is what a chart can draw.
+# tests/conftest.py and tests/test_browser.py serve the site from this recipe.
 serve: build
 	$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
@@ -38,6 +40,15 @@ serve: build
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
 		--setting max_returned_rows 2000
+
+# Both print only what the command prints (the recipe lines are not echoed):
+# extract prints one JSON object, evaluate ends with one JSON line.
+extract: $(BIN)/.installed
+	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
+	@$(RUN) extract "$(FILE)"
+
+evaluate: $(BIN)/.installed
+	@$(RUN) evaluate
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

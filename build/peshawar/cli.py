@@ -49,3 +49,99 @@ def check(seeds_dir):
         _report(errors, "problems")
         raise SystemExit(1)
     click.echo("seeds are valid: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables.items()))
+
+
+# Extraction, evaluation and new articles ------------------------------------------
+
+
+def _fail(message):
+    """One line on stderr and exit 1: no traceback for a user's mistake."""
+    click.echo(f"error: {message}", err=True)
+    raise SystemExit(1)
+
+
+def _read_article(path):
+    """The text of a UTF-8 article file, or a one-line error."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        _fail(f"{path}: file not found")
+    except IsADirectoryError:
+        _fail(f"{path}: is a directory, not a text file")
+    except OSError as error:
+        _fail(f"{path}: cannot read: {error.strerror}")
+    nul = raw.find(b"\0")
+    if nul != -1:
+        _fail(f"{path}: binary file (NUL byte at {nul}), not UTF-8 text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        _fail(f"{path}: not valid UTF-8 text (byte {error.start}: {error.reason})")
+
+
+def _registry(seeds_dir):
+    from .extract import load_registry
+
+    try:
+        return load_registry(seeds_dir)
+    except SeedError as error:
+        _fail(f"cannot read the actor registry: {error.problems[0]}")
+
+
+@cli.command("extract")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True, help="Where actors.yml (the registry) is.")
+def extract_command(file, seeds_dir):
+    """Print what the extractor finds in FILE as one JSON object."""
+    import json
+
+    from .extract import extract
+
+    text = _read_article(file)
+    result = extract(text, _registry(seeds_dir))
+    click.echo(json.dumps(result, ensure_ascii=False))
+
+
+@cli.command("evaluate")
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+def evaluate_command(seeds_dir):
+    """Measure the extractor against the curated annotations.
+
+    One line per article, then the overall figures as one JSON object on the
+    last line.
+    """
+    from .evaluate import evaluate, report_lines
+
+    per_article, overall, problems = evaluate(seeds_dir)
+    if problems:
+        _report(problems, "seed problems (rows left out of the gold)")
+    for line in report_lines(per_article, overall):
+        click.echo(line)
+
+
+@cli.command("add-article")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--id", "article_id", required=True, help="The new article's slug.")
+@click.option("--title", help="Default: the text's first line.")
+@click.option("--outlet", help="Actor id of the publisher.")
+@click.option("--published-date", help="YYYY-MM-DD.")
+@click.option("--byline")
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+def add_article_command(file, article_id, title, outlet, published_date, byline, seeds_dir):
+    """Add FILE to the seeds with its metadata and a draft annotation."""
+    from .drafts import AddError, add_article
+
+    _read_article(file)
+    try:
+        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline)
+    except AddError as error:
+        _fail(str(error))
+    except SeedError as error:
+        _fail(str(error.problems[0]))
+    click.echo(
+        f"added {summary['id']}: {summary['text']} and {summary['annotation']} (status: draft; "
+        f"{summary['quotes']} quotes, {summary['claims']} claims, {summary['citations']} citations, method automatic)"
+    )
+    for citation in summary["needs_person"]:
+        click.echo(f"  needs a person: citation {citation['text']!r} cites {citation['cited']!r}, not a known actor")
+    click.echo("run `make build` to load it; the build lists what the draft still needs")

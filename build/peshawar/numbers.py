@@ -1,0 +1,448 @@
+"""Numeric claims: numbers in digits and words, read with their qualifier,
+unit and the kind of figure the words around them suggest.
+
+``find_numbers(text)`` returns ``(claims, not_numbers)``. A claim is a dict
+with text, start_char, end_char, value, unit, qualifier, kind, population,
+rule and confidence; ``not_numbers`` are numbers that count nothing (the
+pronoun "one", "the two" referring back, a time of day, an idiom).
+
+Tokens come from ``text.number_tokens`` so that the extractor sees exactly
+the numbers the seed validator asks annotators to account for.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .text import number_tokens
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "dozens of" is read as at least two dozen, "hundreds" as at least two
+# hundred: the smallest number the plural allows.
+VAGUE_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+DATE_RE = re.compile(
+    r"(?:" + WEEKDAY + r")?(?:"
+    + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+\d{4}(?!\d))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?:,?\s+\d{4}(?!\d))?"
+    r"|" + MONTH + r",?\s+\d{4}(?!\d)"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)"
+    r"|\d{4}-\d{2}-\d{2}(?!\d)"
+    r")"
+)
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
+
+QUALIFIERS = (
+    ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
+    ("as_many_as", r"as\s+many\s+as|as\s+much\s+as"),
+    ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding"),
+    ("fewer_than", r"fewer\s+than|less\s+than|under|below"),
+    ("up_to", r"up\s+to"),
+    ("about", r"about|around|some|approximately|roughly|nearly|almost|an\s+estimated|close\s+to|circa|estimated"),
+)
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS) + r")\s+(?:a\s+)?$",
+    re.IGNORECASE,
+)
+
+# Words that may stand between a number and its noun ("seven armed men").
+NOUN_MODIFIERS = frozenset("""
+armed broad more other innocent young small large different separate major
+minor new old senior junior foreign local additional suspected unidentified
+masked uniformed distinct heavily well main key top rival militant
+""".split())
+
+# Words after a number that are not what it counts ("dozens every week").
+NOT_UNITS = frozenset("""
+of and or to in on at by for from with was were is are be been has have had when that which who
+every each per a an the this that these those ago later earlier after before since than as so
+whose whom
+""".split())
+
+_PEOPLE = """
+people persons civilians victims men women bodies lives others residents villagers
+worshippers adults citizens nationals foreigners tourists passengers pilgrims workers
+employees staff teachers doctors nurses journalists reporters members relatives
+farmers miners protesters demonstrators voters guards officials family families
+survivors hostages prisoners detainees refugees migrants casualties individuals
+"""
+_CHILDREN = "children kids students pupils schoolchildren schoolgirls schoolboys boys girls infants babies teenagers youths minors"
+_ATTACKERS = "gunmen attackers assailants bombers raiders kidnappers hijackers"
+_MILITANTS = "militants fighters insurgents terrorists rebels jihadists extremists"
+_TROOPS = "troops soldiers personnel policemen police officers servicemen commandos paramilitaries"
+PEOPLE_NOUNS = {
+    **dict.fromkeys(_PEOPLE.split(), "people"),
+    **dict.fromkeys(_CHILDREN.split(), "children"),
+    **dict.fromkeys(_ATTACKERS.split(), "attackers"),
+    **dict.fromkeys(_MILITANTS.split(), "militants"),
+    **dict.fromkeys(_TROOPS.split(), "troops"),
+}
+GROUP_NOUNS = frozenset("groups factions subsections organizations organisations outfits tribes parties cells units wings networks movements".split())
+DISTANCE_NOUNS = frozenset("miles mile km kilometres kilometers kilometre kilometer meters metres feet yards".split())
+TIME_NOUNS = {
+    "year": "years", "years": "years", "month": "months", "months": "months",
+    "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+    "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+    "decade": "decades", "decades": "decades",
+}
+
+DEATH_WORDS = r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death\s+toll|massacred?|shot|slain|murdered|lives|bodies|perished|toll"
+INJURY_WORDS = r"injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt"
+ATTACK_WORDS = r"storm(?:ed|ing|s)?|entered|attack(?:ed|ing)|raid(?:ed|ing)|armed|stormed"
+DISPLACED_WORDS = r"displaced|refugees|fled|homeless|evacuated|uprooted|relocated|rehoused|sheltering|in\s+shelters|in\s+camps"
+
+
+@dataclass(frozen=True)
+class Expression:
+    start: int
+    end: int
+    tokens: tuple
+    kind: str  # number, date, time
+
+
+def expressions(text):
+    """Group the number tokens of ``text`` into number expressions.
+
+    "one million", "half a dozen" and "twenty-five" are one number each;
+    "December 16, 2014" is one date; "2008 and 2009" are two numbers.
+    """
+    tokens = number_tokens(text)
+    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if re.search(r"\d", m.group())]
+    times = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
+    found = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        span = next(((s, e) for s, e in dates if s <= token.start < e), None)
+        kind = "date"
+        if span is None:
+            span = next(((s, e) for s, e in times if s <= token.start < e), None)
+            kind = "time"
+        if span is not None:
+            group = [t for t in tokens[index:] if t.start < span[1]]
+            index += len(group)
+            found.append(Expression(span[0], span[1], tuple(group), kind))
+            continue
+        group = [token]
+        while index + len(group) < len(tokens) and _joins(text, group[-1], tokens[index + len(group)]):
+            group.append(tokens[index + len(group)])
+        index += len(group)
+        found.append(Expression(group[0].start, group[-1].end, tuple(group), "number"))
+    return found
+
+
+def _is_word(token):
+    return not token.text[0].isdigit()
+
+
+def _joins(text, left, right):
+    gap = text[left.end:right.start]
+    if not re.fullmatch(r"[ \u00a0-]|\s+a\s+|\s+and\s+(?:a\s+)?", gap):
+        return False
+    right_word = right.text.lower()
+    if right_word in SCALES or right_word == "dozen":
+        return True  # "one million", "1.5 million", "half a dozen"
+    if _is_word(left) and _is_word(right):
+        left_word = left.text.lower()
+        if left_word in TENS and right_word in UNITS and gap in ("-", " "):
+            return True  # twenty-five
+        if left_word in SCALES and "and" in gap:
+            return True  # two hundred and fifty
+    return False
+
+
+def value_of(expression):
+    """The number an expression stands for, or None when it gives none."""
+    words = [t.text for t in expression.tokens]
+    if len(words) == 1 and words[0].lower() in VAGUE_PLURALS:
+        return VAGUE_PLURALS[words[0].lower()]
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        lower = word.lower()
+        if word[0].isdigit():
+            current += float(word.replace(",", ""))
+            seen = True
+        elif lower in UNITS:
+            current += UNITS[lower]
+            seen = True
+        elif lower in TENS:
+            current += TENS[lower]
+            seen = True
+        elif lower == "half":
+            current = current + 0.5 if current else 0.5
+            seen = True
+        elif lower == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif lower == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif lower in ("thousand", "million", "billion"):
+            total += (current or 1) * SCALES[lower]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if value == int(value) else value
+
+
+def qualifier_before(text, start):
+    """``(qualifier, new start)``: "at least" -> at_least, and where it begins."""
+    window = text[max(0, start - 30):start]
+    match = QUALIFIER_RE.search(window)
+    if not match:
+        article = re.search(r"(?:^|(?<=\s))an?\s+$", window)
+        return None, start - len(article.group()) if article else start
+    name = next(n for n, _ in QUALIFIERS if match.group(n))
+    return name, start - (len(window) - match.start("q"))
+
+
+def unit_after(text, end):
+    """``(unit, unit end)``: the noun a number counts ("seven armed men" -> men)."""
+    compound = re.match(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km)s?(-old)?", text[end:], re.IGNORECASE)
+    if compound:
+        unit = compound.group(1).lower()
+        return ("years_old" if compound.group(2) else TIME_NOUNS.get(unit, unit)), end + compound.end()
+    words = list(re.finditer(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 60]))
+    following = []
+    position = 0
+    for match in words:
+        if match.start() != position:
+            break
+        following.append(match)
+        position = match.end()
+    if not following:
+        return None, end
+    first = following[0].group(1).lower()
+    if first == "of" and len(following) > 1:
+        # "hundreds of people", "a dozen of them" (no noun: None)
+        noun = following[1].group(1).lower()
+        if noun in NOT_UNITS or noun in ("them", "us", "whom", "those", "these"):
+            return None, end
+        return noun, end + following[1].end()
+    if first in NOUN_MODIFIERS and len(following) > 1:
+        return following[1].group(1).lower(), end + following[1].end()
+    if first in NOT_UNITS:
+        return None, end
+    return first, end + following[0].end()
+
+
+def _nearest(pattern, text, anchor):
+    """``(distance, match)`` of the match nearest the ``(start, end)`` anchor, or None."""
+    start, end = anchor
+    found = [
+        (start - m.end() if m.end() <= start else max(0, m.start() - end), m)
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", text)
+    ]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
+def _distance(found):
+    return found[0] if found else None
+
+
+def _counted_together(window, dead, hurt):
+    """"killing and wounding dozens": the dead and the hurt in one figure."""
+    first, second = sorted((dead[1], hurt[1]), key=lambda m: m.start())
+    return re.fullmatch(r"\s*(?:and|or|,|and/or)\s*", window[first.end():second.start()]) is not None
+
+
+def kind_of(text, expression, value, unit, sentence):
+    """Guess what a figure measures from its unit and the nearest words."""
+    window_start = max(sentence[0], expression.start - 60)
+    window = text[window_start:min(sentence[1], expression.end + 70)].lower()
+    anchor = (expression.start - window_start, expression.end - window_start)
+    after = text[expression.end:min(sentence[1], expression.end + 70)].lower()
+    digits = expression.tokens[0].text
+    if expression.kind == "date":
+        return "date"
+    if unit == "years_old" or re.match(r"\s*years?\s+old", after):
+        return "age"
+    if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, expression.start - 40):expression.start]) and re.match(r"\s*,", after):
+        return "age"  # "Maria Lopez, 52, a teacher"
+    if unit in DISTANCE_NOUNS:
+        return "distance"
+    if (
+        len(expression.tokens) == 1 and re.fullmatch(r"(?:19|20)\d\d", digits)
+        and unit not in PEOPLE_NOUNS and unit not in GROUP_NOUNS
+    ):
+        return "year"
+    if unit in TIME_NOUNS.values() or unit in TIME_NOUNS:
+        return "duration"
+    dead_match = _nearest(DEATH_WORDS, window, anchor)
+    hurt_match = _nearest(INJURY_WORDS, window, anchor)
+    dead, hurt = _distance(dead_match), _distance(hurt_match)
+    displaced = _distance(_nearest(DISPLACED_WORDS, window, anchor))
+    population = PEOPLE_NOUNS.get(unit)
+    if population == "troops":
+        return "death_toll" if dead is not None and dead < 25 else "troops"
+    if population == "militants" and dead is not None:
+        return "militants_killed"
+    if population in ("attackers", "militants") or (unit == "men" and re.search(r"\b(?:" + ATTACK_WORDS + r")\b", window)):
+        return "attackers"
+    if unit in GROUP_NOUNS:
+        return "group_count"
+    if displaced is not None and (dead is None or displaced < dead) and (hurt is None or displaced < hurt):
+        return "displaced"
+    if dead is not None and hurt is not None and _counted_together(window, dead_match, hurt_match):
+        return "other"
+    countable_people = population in ("people", "children") or unit is None
+    if hurt is not None and (dead is None or hurt < dead) and countable_people:
+        return "injured"
+    if dead is not None and countable_people:
+        return "death_toll"
+    if re.search(r"[$£€]\s*$", text[max(0, expression.start - 2):expression.start]):
+        return "other"  # money
+    return "count"
+
+
+def population_of(kind, unit):
+    if kind in ("year", "date", "duration", "distance", "age"):
+        return None
+    if unit in GROUP_NOUNS:
+        return "groups"
+    population = PEOPLE_NOUNS.get(unit)
+    if kind == "attackers":
+        return "attackers"
+    return population
+
+
+def not_a_figure(text, expression):
+    """Why a number counts nothing, or None when it is a figure."""
+    words = [t.text.lower() for t in expression.tokens]
+    before = text[max(0, expression.start - 12):expression.start]
+    if expression.kind == "time":
+        return "other"
+    if re.search(r"\bnumber\s+$", before, re.IGNORECASE):
+        return "idiom"  # "enemy number one"
+    if words == ["one"]:
+        after = text[expression.end:expression.end + 4]
+        return "pronoun" if re.match(r"\s+of\b", after) else "other"
+    if len(words) == 1 and words[0] in ("two", "three") and re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return "other"  # "the two groups" refers back to things just named
+    if re.search(r"(?<![\w])[A-Z]{2,5}\s+$", before) and expression.tokens[0].text[0].isdigit():
+        return "part_of_name"  # "IE 11", "F 16"
+    return None
+
+
+def find_numbers(text, sentence_spans=None):
+    """Return ``(claims, not_numbers)`` for ``text``."""
+    from .prose import sentence_at, sentences
+
+    sentence_spans = sentence_spans if sentence_spans is not None else sentences(text)
+    claims, skipped = [], []
+    for expression in expressions(text):
+        reason = not_a_figure(text, expression)
+        if reason:
+            skipped.append(_item(text, expression.start, expression.end, reason=reason, rule=f"not_number_{reason}", confidence=0.6))
+            continue
+        sentence = sentence_at(sentence_spans, expression.start) if sentence_spans else (0, len(text))
+        claims.append(claim_for(text, expression, sentence))
+    return claims, skipped
+
+
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def iso_date(words):
+    """"Dec. 16, 2014" -> "2014-12-16", "August 2009" -> "2009-08"; None
+    without a year or when day and month cannot be told apart (3/4/2015)."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", words)
+    if not year:
+        return None
+    month = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", words)
+    numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", words.strip())
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words.strip())
+    if iso:
+        return words.strip()
+    if numeric:
+        first, second = int(numeric.group(1)), int(numeric.group(2))
+        if first > 12 >= second:
+            return f"{year.group()}-{second:02d}-{first:02d}"
+        if second > 12 >= first:
+            return f"{year.group()}-{first:02d}-{second:02d}"
+        return None
+    if not month:
+        return year.group()
+    number = MONTH_NUMBERS[month.group(1).lower()]
+    day = re.search(r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?(?![\d:])", words)
+    if day and 1 <= int(day.group(1)) <= 31:
+        return f"{year.group()}-{number:02d}-{int(day.group(1)):02d}"
+    return f"{year.group()}-{number:02d}"
+
+
+def claim_for(text, expression, sentence):
+    if expression.kind == "date":
+        year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[expression.start:expression.end])
+        day = re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text[expression.start:expression.end])
+        # A date with a year is read as its year, a day-and-month date as its
+        # day: a date is not one number, so the value is the most specific
+        # count the text gives.
+        value = int(year.group()) if year else (int(day.group()) if day else None)
+        unit = "year" if year else ("day" if day else None)
+        qualifier, start = qualifier_before(text, expression.start)
+        item = _item(
+            text, expression.start, expression.end, value=value, unit=unit, qualifier=qualifier or "exact",
+            kind="date", population=None, rule="date", confidence=0.8,
+        )
+        iso = iso_date(text[expression.start:expression.end])
+        if iso:
+            item["date"] = iso
+        return item
+    value = value_of(expression)
+    qualifier, start = qualifier_before(text, expression.start)
+    unit, end = unit_after(text, expression.end)
+    currency = re.search(r"([$£€])\s*$", text[max(0, expression.start - 2):expression.start])
+    if currency and unit not in ("dollars", "pounds", "euros"):
+        unit = {"$": "dollars", "£": "pounds", "€": "euros"}[currency.group(1)]
+        start = min(start, currency.start() + max(0, expression.start - 2))
+        end = max(end, expression.end)
+        # "$5m", "£2bn": a scale letter is money shorthand after a currency sign.
+        scale = re.match(r"(bn|mn|m|k)(?!\w)", text[expression.end:])
+        if scale and value is not None:
+            value = value * {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}[scale.group(1)]
+            end = expression.end + scale.end()
+    if text[expression.end:expression.end + 1] == "%":
+        unit, end = "percent", expression.end + 1
+    words = [t.text.lower() for t in expression.tokens]
+    if qualifier is None:
+        if len(words) == 1 and words[0] in VAGUE_PLURALS:
+            qualifier = "at_least"
+        elif "dozen" in words or "half" in words:
+            qualifier = "about"  # "half a dozen", "a dozen": a round figure
+        else:
+            qualifier = "exact"
+    kind = kind_of(text, expression, value, unit, sentence)
+    if kind == "year":
+        unit, end = "year", expression.end
+    if kind == "age":
+        unit, end = "years", max(end, expression.end) if unit == "years_old" else expression.end
+    rule = "number_words" if not expression.tokens[0].text[0].isdigit() else "digits"
+    confidence = 0.85 if kind not in ("count", "other") else 0.6
+    return _item(
+        text, start, end, value=value, unit=unit, qualifier=qualifier, kind=kind,
+        population=population_of(kind, unit), rule=rule, confidence=confidence,
+    )
+
+
+def _item(text, start, end, **fields):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"text": text[start:end], "start_char": start, "end_char": end, **fields}
