@@ -100,6 +100,12 @@ def test_pronoun_she_skips_the_man_named_last(registry):
     assert quote["speaker_id"] == "maria-lopez"
 
 
+def test_pronoun_carries_the_name_of_an_unregistered_speaker(registry):
+    text = 'Site manager Farida Noor told the Daily Planet that the road was shut. She said crews would reopen it "by nightfall" at the latest.'
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker"], quote["speaker_id"]) == ("by nightfall", "Farida Noor", None)
+
+
 def test_speaker_named_in_the_sentence_before(registry):
     text = 'Maria Lopez spoke to the crowd after the service.\n\n"We will not forget the people we lost in this flood."'
     quote = only_quote(text, registry)
@@ -464,6 +470,12 @@ def test_according_to_a_person_is_not_a_citation(registry):
 def test_unknown_outlet_is_cited_without_id(registry):
     assert citations_of("The dam cracked, according to the Valley Herald.", registry) == [
         ("according to the Valley Herald", None, "news_outlet")
+    ]
+
+
+def test_unknown_institution_is_cited_as_other(registry):
+    assert citations_of("Some 40 homes flooded, according to the Provincial Relief Authority.", registry) == [
+        ("according to the Provincial Relief Authority", None, "other")
     ]
 
 

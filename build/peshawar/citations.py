@@ -18,13 +18,19 @@ import re
 
 # Words that make an unknown capitalised name look like a source worth
 # citing rather than a person ("according to Smith").
-OUTLET_WORDS = frozenset("""
-Times News Post Press Journal Herald Tribune Telegraph Agence
-Agency Daily Today Gazette Chronicle Observer Economist Network TV Radio
-Magazine Institute Council Center Centre Foundation University Report Review
+NEWS_WORDS = frozenset("""
+Times News Post Press Journal Herald Tribune Telegraph Agence Agency Daily
+Today Gazette Chronicle Observer Economist Network TV Radio Magazine Review
 Monitor Express Nation Mail Star Standard Wire Bulletin Broadcasting
-Television Channel Online Research Survey Ministry Office Commission
+Television Channel Online
 """.split())
+INSTITUTION_WORDS = frozenset("""
+Institute Council Center Centre Foundation University Report Research Survey
+Ministry Office Commission Authority Department Bureau Organization
+Organisation Association Committee Service Police Court Hospital Bank Fund
+Programme Program Society
+""".split())
+OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
 # A capitalised name on one line: "The New York Times", "Council on Foreign
 # Relations", "U.S"; a period ends it unless a letter follows ("U.S.").
@@ -110,7 +116,7 @@ def _credit(text, registry, mentions, match, rule):
     if rule in ("statement", "came_out_with_statement"):
         kind = "statement"
     else:
-        kind = next((KIND_FOR_ACTOR.get(registry.kinds.get(a), "other") for a in sources), "news_outlet")
+        kind = next((KIND_FOR_ACTOR.get(registry.kinds.get(a), "other") for a in sources), _kind_from_words(name))
         if kind == "related_article":
             kind = "other"
     start, end = match.start(), match.end()
@@ -121,6 +127,14 @@ def _credit(text, registry, mentions, match, rule):
     confidence = {"told_outlet": 0.5, "x_reported": 0.7}.get(rule, 0.85)
     targets = sources + people or [None]
     return [_item(text, start, end, cited=name, cited_id=actor, kind=kind, rule=rule, confidence=confidence) for actor in targets]
+
+
+def _kind_from_words(name):
+    """The kind of an unregistered source, from the words of its name."""
+    words = {word.strip(".,'’") for word in name.split()}
+    if words & NEWS_WORDS:
+        return "news_outlet"
+    return "research_organization" if words & {"Institute", "Research", "Survey", "University", "Center", "Centre"} else "other"
 
 
 def _looks_like_outlet(name):

@@ -372,7 +372,9 @@ class Resolver:
             if pronoun in ("he", "she") and self.gender.get(actor_id, pronoun) != pronoun:
                 continue  # "she" is not the man named last
             self.learn_gender(actor_id, pronoun)
-            return phrase.text, actor_id, number, "pronoun"
+            # An unregistered antecedent has no id to carry: carry its words,
+            # so a reviewer sees "Ayesha Khan" rather than "She".
+            return (phrase.text if actor_id else speaker_text), actor_id, number, "pronoun"
         if number == "singular":
             for m_start, _, _, actor_id in reversed(self.mentions):
                 if m_start < offset and self.registry.kinds.get(actor_id) == "person":
