@@ -35,6 +35,7 @@ class Span:
     id: str
     href: str
     title: str = ""
+    automatic: bool = False  # found by the extractor, not yet checked by a person
 
 
 def _opening_order(span):
@@ -51,7 +52,8 @@ def usable_spans(text, spans):
 
 
 def _open_tag(span, continued):
-    classes = f"span span-{span.kind}" + (" span-continued" if continued else "")
+    classes = f"span span-{span.kind}" + (" span-automatic" if span.automatic else "") + (
+        " span-continued" if continued else "")
     anchor = "" if continued else f' id="{escape(span.kind)}-{escape(span.id)}"'
     return Markup(
         f'<mark class="{classes}"{anchor} data-kind="{escape(span.kind)}" data-id="{escape(span.id)}">'
@@ -118,13 +120,15 @@ def legend(counts):
 # Reading the spans from the database ---------------------------------------
 
 SPANS_SQL = """
-select 'quote' as kind, quotes.id, quotes.start_char, quotes.end_char,
-  'quote by ' || coalesce(actors.name, 'an unidentified speaker') as title
+select 'quote' as kind, quotes.id, quotes.start_char, quotes.end_char, quotes.method,
+  quotes.rule, quotes.confidence,
+  'quote by ' || coalesce(actors.name, quotes.speaker_text, 'an unidentified speaker') as title
 from quotes
   left join actors on actors.id = quotes.speaker_id
 where quotes.article_id = :article_id
 union all
-select 'claim', claims.id, claims.start_char, claims.end_char,
+select 'claim', claims.id, claims.start_char, claims.end_char, claims.method,
+  claims.rule, claims.confidence,
   'claim: ' || replace(claims.kind, '_', ' ')
     || case when claims.value is null then '' else ' ' || printf('%g', claims.value) end
     || coalesce(' (' || actors.name || ')', '')
@@ -132,7 +136,8 @@ from claims
   left join actors on actors.id = claims.claimant_id
 where claims.article_id = :article_id
 union all
-select 'citation', citations.id, citations.start_char, citations.end_char,
+select 'citation', citations.id, citations.start_char, citations.end_char, citations.method,
+  citations.rule, citations.confidence,
   'cites ' || actors.name || ' (' || replace(citations.kind, '_', ' ') || ')'
 from citations
   join actors on actors.id = citations.cited_id
@@ -149,7 +154,11 @@ async def article_spans(datasette, database, article_id):
         Span(
             start=row["start_char"], end=row["end_char"], kind=row["kind"], id=row["id"],
             href=datasette.urls.row(database, TABLE_OF_KIND[row["kind"]], tilde_encode(row["id"])),
-            title=f"{row['title']} [{row['id']}]",
+            title=f"{row['title']} [{row['id']}]" + (
+                f" found automatically by rule {row['rule']}, confidence {row['confidence']}: not yet checked"
+                if row["method"] == "automatic" else ""
+            ),
+            automatic=row["method"] == "automatic",
         )
         for row in rows
     ]

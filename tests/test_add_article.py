@@ -187,3 +187,26 @@ def test_a_failed_add_leaves_the_seeds_as_they_were(tmp_seeds, article_file, mon
     assert digest(tmp_seeds / "articles.yml") == yml
     assert not (tmp_seeds / "articles" / "schools-reopen.txt").exists()
     assert not (tmp_seeds / "annotations" / "schools-reopen.yml").exists()
+
+
+@pytest.mark.asyncio
+async def test_the_site_shows_automatic_rows_apart_from_curated_ones(tmp_seeds, article_file, tmp_path):
+    from datasette.app import Datasette
+
+    add_article(tmp_seeds, article_file, "schools-reopen")
+    db_path = tmp_path / "peshawar.db"
+    build_database(tmp_seeds, db_path)
+    ds = Datasette(
+        immutables=[str(db_path)],
+        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+    )
+    added = await ds.client.get("/peshawar/articles/schools-reopen")
+    assert added.status_code == 200
+    assert 'class="span span-quote span-automatic"' in added.text
+    assert "found automatically by rule" in added.text
+    curated = await ds.client.get("/peshawar/articles/nbc-massacre-splits-militant-groups")
+    assert "span-quote" in curated.text and "span-automatic" not in curated.text
+    rows = (await ds.client.get("/peshawar/quotes.json?method=automatic&_shape=array")).json()
+    assert {row["article_id"] for row in rows} == {"schools-reopen"}

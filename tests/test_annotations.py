@@ -168,6 +168,17 @@ def test_gaps_in_a_draft_need_review_but_do_not_fail(tiny_seeds):
     assert more and all(p.needs_review for p in more)
 
 
+def test_a_draft_lists_quotes_and_claims_nobody_has_attributed(tiny_seeds):
+    draft = COMPLETE.replace("status: curated", "status: draft").replace(
+        "speaker: the-group", "speaker: null\n        speaker_text: A spokesman").replace("claimant: outlet", "claimant: null")
+    tables, problems = annotate(tiny_seeds, draft)
+    assert problems == [
+        "seeds/annotations/tiny.yml:4: quote q1: no speaker yet ('A spokesman' is not a registered actor)",
+        "seeds/annotations/tiny.yml:10: claim c1: no claimant yet (an actor id, or 'outlet')",
+    ]
+    assert [row["method"] for row in tables["quotes"] + tables["claims"]] == ["automatic", "automatic"]
+
+
 def test_an_alias_cannot_belong_to_two_actors(tiny_seeds):
     actors = tiny_seeds / "actors.yml"
     actors.write_text(actors.read_text(encoding="utf-8") + "    aliases: [GROUP]\n", encoding="utf-8")

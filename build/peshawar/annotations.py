@@ -406,9 +406,13 @@ def build_rows(seeds):
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 problems.append(Problem(display, quote.line, f"{what}: unknown statement {quote['statement']!r}{hint}"))
                 ok = False
-            if not draft and not quote.get("speaker"):
-                problems.append(Problem(display, quote.line, f"{what}: a curated quote needs a speaker"))
-                ok = False
+            if not quote.get("speaker"):
+                if draft:
+                    said = f" ({quote['speaker_text']!r} is not a registered actor)" if quote.get("speaker_text") else ""
+                    problems.append(Problem(display, quote.line, f"{what}: no speaker yet{said}", needs_review=True))
+                else:
+                    problems.append(Problem(display, quote.line, f"{what}: a curated quote needs a speaker"))
+                    ok = False
             span = place(quote, what)
             if span is not None:
                 spans["quotes"].append(span)  # counts for coverage even if a reference is wrong
@@ -437,6 +441,7 @@ def build_rows(seeds):
                     ok = False
                 elif claimant is None:
                     voice = "article"
+                    problems.append(Problem(display, claim.line, f"{what}: no claimant yet (an actor id, or 'outlet')", needs_review=True))
                 ok &= registry.check(claimant, f"{what}: claimant", display, claim.line, problems)
             if claim.get("topic") and claim["topic"] not in topic_ids:
                 close = difflib.get_close_matches(claim["topic"], sorted(topic_ids), n=1)
