@@ -28,11 +28,19 @@ CREATE TABLE actors (
 CREATE TABLE actor_aliases (
     id INTEGER PRIMARY KEY,
     actor_id TEXT NOT NULL REFERENCES actors(id),
-    -- An alias resolves to exactly one actor, whatever its capitalisation.
-    alias TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    -- Each spelling as an article writes it. One actor may have spellings
+    -- that differ only in case ("Pakistan Army", "Pakistan army"); the
+    -- trigger below keeps two actors from sharing one.
+    alias TEXT NOT NULL UNIQUE,
     is_name INTEGER NOT NULL DEFAULT 0 CHECK (is_name IN (0, 1))
 );
 CREATE INDEX idx_actor_aliases_actor_id ON actor_aliases(actor_id);
+CREATE INDEX idx_actor_aliases_alias_nocase ON actor_aliases(alias COLLATE NOCASE);
+
+-- An alias resolves to exactly one actor, whatever its capitalisation.
+CREATE TRIGGER actor_aliases_one_actor BEFORE INSERT ON actor_aliases
+WHEN EXISTS (SELECT 1 FROM actor_aliases WHERE alias = new.alias COLLATE NOCASE AND actor_id != new.actor_id)
+BEGIN SELECT RAISE(ABORT, 'actor_aliases: this alias already belongs to another actor'); END;
 
 CREATE TABLE topics (
     id TEXT PRIMARY KEY,

@@ -186,6 +186,14 @@ def test_an_alias_cannot_belong_to_two_actors(tiny_seeds):
     assert any("alias 'GROUP' of 'tiny-news' already belongs to 'the-group'" in p for p in problems)
 
 
+def test_one_actor_may_list_spellings_that_differ_only_in_case(tiny_seeds):
+    actors = tiny_seeds / "actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace("aliases: [group]", "aliases: [group, Group]"), encoding="utf-8")
+    tables, problems = annotate(tiny_seeds, COMPLETE)
+    assert problems == []
+    assert {row["alias"] for row in tables["actor_aliases"] if row["actor_id"] == "the-group"} == {"The Group", "group", "Group"}
+
+
 def test_coverage_counts_marks_inside_and_at_the_edges_of_spans():
     body = 'x "a \'b\' c" y'
     inner = (3, 10)  # a 'b' c

@@ -100,6 +100,17 @@ def test_the_database_refuses_a_span_that_is_not_verbatim(db_path, tmp_path):
         })
 
 
+def test_the_database_refuses_an_alias_of_two_actors(db_path, tmp_path):
+    copy = tmp_path / "copy.db"
+    shutil.copy(db_path, copy)
+    database = sqlite_utils.Database(copy)
+    taken = next(database["actor_aliases"].rows_where("is_name = 1"))
+    other = next(database["actors"].rows_where("id != ?", [taken["actor_id"]]))
+    with pytest.raises(Exception, match="already belongs to another actor"):
+        database["actor_aliases"].insert({"actor_id": other["id"], "alias": taken["alias"].upper()})
+    database["actor_aliases"].insert({"actor_id": taken["actor_id"], "alias": taken["alias"].upper()})
+
+
 def test_two_builds_give_identical_contents(tmp_path):
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     build_database(SEEDS, first)

@@ -289,14 +289,14 @@ def build_rows(seeds):
         })
         aliases = [actor["name"]] + [a for a in actor.get("aliases", []) if a != actor["name"]]
         for alias in aliases:
+            # Spellings that differ only in case may both be listed for one
+            # actor, never for two: an alias resolves to exactly one actor.
             folded = alias.casefold()
             if folded in alias_owner and alias_owner[folded] != actor["id"]:
                 problems.append(Problem(
                     display, line,
                     f"alias {alias!r} of {actor['id']!r} already belongs to {alias_owner[folded]!r}: an alias must resolve to one actor",
                 ))
-                continue
-            if folded in alias_owner:
                 continue
             alias_owner[folded] = actor["id"]
             tables["actor_aliases"].append({"actor_id": actor["id"], "alias": alias, "is_name": int(alias == actor["name"])})
