@@ -574,3 +574,116 @@ def test_make_extract_prints_only_the_json_object(tmp_path):
     completed = subprocess.run(["make", "--no-print-directory", "extract", f"FILE={article}"], capture_output=True, text=True, cwd=ROOT)
     assert completed.returncode == 0, completed.stderr
     assert set(json.loads(completed.stdout)) == {"quotes", "claims", "mentions", "citations"}
+
+
+# Generalisation: patterns met in news articles written outside the seeds ---------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, speaker_id",
+    [
+        # The name after a description and a comma is the appositive that speaks.
+        ("Outside the court, the lawyer's widow, Ana Ruiz, told reporters she had waited.\n\n"
+         '"It does not bring him back," she said.', "Ana Ruiz", None),
+        # An organisation named by "according to" is not "she".
+        ('Ana Ruiz spoke first. Crops were lost, according to the Farm Department.\n\n"We lost everything," she said.',
+         "Ana Ruiz", None),
+        # A sentence subject after a possessive description set off by commas.
+        ('Maria Lopez won the seat. Her rival, John Okafor, conceded early.\n\n"I respect that," he said.',
+         "he", "john-okafor"),
+        # A team name and a role word before the subject's name.
+        ('Maria Lopez scored twice. Rovers captain John Okafor blamed the referee.\n\n"It was never a penalty," he said.',
+         "he", "john-okafor"),
+        # A title learnt for an unregistered man: "she" skips him.
+        ('Ana Ruiz runs the farm. Mr Pedro Gil said the pumps had failed.\n\n"We are tired," she said.', "Ana Ruiz", None),
+        # "who asked not to be named" is no speech cue; the official speaks.
+        ('"The driver was going too fast," a senior railway official, who asked not to be named, told reporters.',
+         "a senior railway official", None),
+        # "said his wife, NAME": the name is the speaker.
+        ('"It is a miracle," said his wife, Rekha Patil, who was travelling with him.', "Rekha Patil", None),
+        # A subject after an opening phrase set off by a comma.
+        ('For 40 years, Ana Ruiz has run the shop.\n\n"People told me nobody reads," she said.', "Ana Ruiz", None),
+        # A capitalised role word is a title, dropped from the name.
+        ('"We are cutting jobs," Chief Executive Ana Ruiz said.', "Ana Ruiz", None),
+        # Name particles of other languages stay in the name.
+        ('"The heat will last," said Ruben del Campo.', "Ruben del Campo", None),
+        # An age before the subject's name.
+        ('Ms Ana Ruiz spoke first.\n\nIn the town, 67-year-old Pedro Gil sat in the shade.\n\n'
+         '"I have never known a summer like this," he said.', "Pedro Gil", None),
+        # A newspaper's name is not "she".
+        ('Ana Ruiz wrote the book last year. Le Monde described its style as superb.\n\n"I understand them," she adds.', "Ana Ruiz", None),
+        # No sentence opens with the name: the last person-like name before the pronoun.
+        ('The first time Ana Ruiz saw the sea, she was nine.\n\n"I thought it would be blue," she says.', "Ana Ruiz", None),
+    ],
+)
+def test_speakers_in_unseen_styles(registry, text, speaker, speaker_id):
+    quote = only_quote(text, registry)
+    assert (quote["speaker"], quote["speaker_id"]) == (speaker, speaker_id)
+
+
+def test_relative_which_before_a_pronoun_cue(registry):
+    text = 'Maria Lopez runs the shop. Her bestseller is a novel, which she says children buy "by the armful".'
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker_id"]) == ("by the armful", "maria-lopez")
+
+
+def test_quoted_words_modifying_a_noun_are_not_a_quote(registry):
+    result = analyse('Critics said the council\'s "flood-ready" plan, announced in 2019, had never been funded.', registry)
+    assert result["quotes"] == []
+    assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [("flood-ready", "scare_quote")]
+    # Followed by "that" or "of", the marked words are still the speaker's.
+    quote = only_quote('Lopez told reporters the council is a "tired body" that meets too rarely.', registry)
+    assert quote["speaker_id"] == "maria-lopez"
+
+
+def test_paragraph_continuation_after_a_speaker_named_in_the_sentence_before(registry):
+    text = 'Maria Lopez laughed at the memory.\n\n"I told him to buy more books from us.\n\n"He did not buy more."'
+    quotes = analyse(text, registry)["quotes"]
+    assert [q["speaker_id"] for q in quotes] == ["maria-lopez", "maria-lopez"]
+
+
+def test_unregistered_speaker_named_in_the_sentence_before(registry):
+    quote = only_quote('Ana Ruiz laughed at the memory.\n\n"We never gave up on this farm, not once."', registry)
+    assert (quote["speaker"], quote["rule"]) == ("Ana Ruiz", "previous_sentence_name")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RIVERTOWN (Newsline) — The levee broke.", [("(Newsline)", None, "wire_service")]),
+        ("He told the ZBC the dam was safe.", [("told the ZBC", None, "news_outlet")]),
+        ("RIVERTOWN (Newsline) — The levee broke. A spokesman told Newsline the road was shut.",
+         [("(Newsline)", None, "wire_service"), ("told Newsline", None, "wire_service")]),
+        ("Ten farms flooded, according to the Valley Farmers and Growers Association.",
+         [("according to the Valley Farmers and Growers Association", None, "other")]),
+        ("Two died, according to a report released on Monday by the Northern Institute.",
+         [("according to a report released on Monday by the Northern Institute", "northern-institute", "research_organization")]),
+        ("Lopez, quoted in the Valley Courier, said the dam held.", [("quoted in the Valley Courier", None, "news_outlet")]),
+        ("Ten died, according to the UN refugee agency.", [("according to the UN refugee agency", None, "other")]),
+        ("Ten died, according to Open Roads, a coalition of cycling groups.", [("according to Open Roads", None, "other")]),
+        ("Analysts polled by Marketdata had expected more.", [("polled by Marketdata", None, "other")]),
+        ("As the ZBC reports, the dam held.", [("As the ZBC reports", None, "news_outlet")]),
+        ("Ten were held, according to Rights International.", [("according to Rights International", None, "other")]),
+        ("Ana Ruiz, the author of \u201cSalt in the Wound,\u201d spoke.", [("Salt in the Wound", None, "book")]),
+    ],
+)
+def test_citations_in_unseen_styles(registry, text, expected):
+    assert citations_of(text, registry) == expected
+
+
+def test_two_sources_joined_by_and_are_two_citations(registry):
+    found = citations_of("Ten died, according to a report by the Valley Health Authority and UNICEF.", registry)
+    assert [c for c in found] == [
+        ("according to a report by the Valley Health Authority and UNICEF", None, "other"),
+        ("according to a report by the Valley Health Authority and UNICEF", None, "other"),
+    ]
+    result = analyse("Ten died, according to a report by the Valley Health Authority and UNICEF.", registry)
+    assert [c["cited"] for c in result["citations"]] == ["the Valley Health Authority", "UNICEF"]
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [("It reached 46.8C on Monday.", "46.8", 46.8), ("The repairs cost $4.5m.", "$4.5m", 4_500_000)],
+)
+def test_decimals_glued_to_a_unit(registry, text, words, value):
+    assert claims_of(text, registry)[words]["value"] == value

@@ -16,19 +16,21 @@ links to related articles and "… Read more here."
 
 import re
 
+from .prose import FOREIGN_ARTICLES
+
 # Words that make an unknown capitalised name look like a source worth
 # citing rather than a person ("according to Smith").
 NEWS_WORDS = frozenset("""
 Times News Post Press Journal Herald Tribune Telegraph Agence Agency Daily
 Today Gazette Chronicle Observer Economist Network TV Radio Magazine Review
 Monitor Express Nation Mail Star Standard Wire Bulletin Broadcasting
-Television Channel Online
+Television Channel Online Sports Independent Newswire Broadcaster
 """.split())
 INSTITUTION_WORDS = frozenset("""
 Institute Council Center Centre Foundation University Report Research Survey
 Ministry Office Commission Authority Department Bureau Organization
 Organisation Association Committee Service Police Court Hospital Bank Fund
-Programme Program Society
+Programme Program Society International Watch
 """.split())
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
@@ -36,7 +38,7 @@ OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 # Relations", "U.S"; a period ends it unless a letter follows ("U.S.").
 WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
 CALENDAR = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
-NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + WORD + r"(?:[ \u00a0]+(?:(?:of|for|on)[ \u00a0]+)?(?!" + CALENDAR + r")" + WORD + r")*"
+NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + WORD + r")*"
 POSSESSOR = r"(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
 
 KIND_FOR_ACTOR = {
@@ -60,8 +62,17 @@ PATTERNS = (
     )),
     ("told_outlet", re.compile(r"\btold\s+(?P<x>" + NAME + r")")),
     ("according_to", re.compile(
-        r"\b[Aa]ccording\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|survey|study|tally|count|analysis|estimate)\s+"
-        r"(?:from|by|of|issued\s+by|released\s+by)\s+(?P<x>" + NAME + r")"
+        r"\b[Aa]ccording\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|survey|study|tally|count|analysis|estimate|poll|census|data)\s+"
+        r"(?:(?:[\w,]+\s+){0,4}?(?:issued|released|published|compiled|conducted|carried\s+out|commissioned)\s+(?:[\w,]+\s+){0,3}?by|from|by|of)\s+(?P<x>" + NAME + r")"
+    )),
+    ("according_to", re.compile(
+        # "according to the UN human rights office": a name and the office it heads.
+        r"\b[Aa]ccording\s+to\s+(?P<x>(?:the\s+)?" + WORD + r"(?:[ \u00a0]+" + WORD + r")*(?:[ \u00a0]+[a-z]+){0,3}[ \u00a0]+"
+        r"(?:office|ministry|agency|department|commission|authority|authorities|council|police|service|bureau|agencies|"
+        r"institute|organisation|organization|group|monitor|observatory|data|figures|statistics|tally|count|records))\b"
+    )),
+    ("data_by", re.compile(
+        r"\b(?:polled|surveyed|compiled|collected|gathered|published|tallied)\s+by\s+(?P<x>" + NAME + r")"
     )),
     ("dateline_credit", re.compile(r"(?m)^[A-Z][\w ,.'-]*\((?P<x>" + NAME + r")\)\s*[-—–]")),
     ("contributed", re.compile(r"(?P<x>" + NAME + r")\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)")),
@@ -84,9 +95,13 @@ CHANNEL = re.compile(
 
 def find_citations(text, registry, mentions, cues=()):
     found = []
+    # Names the article itself shows to be sources (a dateline credit, a
+    # photo credit, "X reported"): "told X" then means an outlet, not a person.
+    evidenced = {m.group("x").strip() for rule, pattern in PATTERNS if rule == "dateline_credit" for m in pattern.finditer(text)}
+    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)}
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
-            found.extend(_credit(text, registry, mentions, match, rule))
+            found.extend(_credit(text, registry, mentions, match, rule, evidenced))
     found.extend(_photo_credits(text, registry, mentions))
     found.extend(_links(text, registry))
     found.extend(_books(text, registry, mentions))
@@ -94,7 +109,7 @@ def find_citations(text, registry, mentions, cues=()):
     return _dedupe(found)
 
 
-def _credit(text, registry, mentions, match, rule):
+def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
     name = match.group("x").strip()
     name_start = match.start("x") + (len(match.group("x")) - len(match.group("x").lstrip()))
     cited_ids = _actors_in(registry, mentions, name, name_start, name_start + len(name))
@@ -104,19 +119,36 @@ def _credit(text, registry, mentions, match, rule):
         cited_ids = _actors_in(registry, mentions, match.group(), match.start(), match.end()) or cited_ids
     people = [a for a in cited_ids if registry.kinds.get(a) in ("person", "anonymous_source", "unnamed_group")]
     sources = [a for a in cited_ids if a not in people]
-    if rule in ("according_to", "x_reported", "told_outlet", "quoted_in", "dateline_credit", "contributed"):
+    bare = re.sub(r"^[Tt]he\s+", "", name)
+    vouched = (
+        bare in evidenced or name in evidenced
+        or re.fullmatch(r"[A-Z]{2,6}", bare) is not None  # "told the BBC", "AFP reported"
+        or (len(bare.split()) > 1 and bare.split()[0] in FOREIGN_ARTICLES)  # "told Le Monde"
+        or (rule in ("dateline_credit", "quoted_in", "data_by") and not people)  # the pattern itself says source
+        or (rule == "according_to" and re.match(
+            r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:coalition|group|organi[sz]ation|agency|network|charity|watchdog|"
+            r"monitor|institute|think\s+tank|newspaper|website|broadcaster|union|association|body|firm|company|consultancy)\b",
+            text[match.end():match.end() + 80]) is not None)
+    )
+    if rule == "according_to" and match.group("x") and match.group("x").split()[-1].islower():
+        vouched = True  # the office-noun pattern
+    if rule in ("according_to", "x_reported", "told_outlet", "quoted_in", "dateline_credit", "contributed", "data_by"):
         # A person "according to Smith" is a speaker, not a citation.
-        if not sources and (people or not _looks_like_outlet(name)):
+        if not sources and (people or not (_looks_like_outlet(name) or vouched)):
             return []
         if rule in ("told_outlet", "x_reported") and not any(
             registry.kinds.get(a) in ("news_outlet", "wire_service") for a in sources
-        ) and not (not sources and _looks_like_outlet(name)):
+        ) and not (not sources and (_looks_like_outlet(name) or vouched)):
             return []
         people = []
     if rule in ("statement", "came_out_with_statement"):
         kind = "statement"
     else:
         kind = next((KIND_FOR_ACTOR.get(registry.kinds.get(a), "other") for a in sources), _kind_from_words(name))
+        if not sources and kind == "other" and (rule == "dateline_credit" or bare in evidenced):
+            kind = "wire_service"  # "CITY (Wire) —" credits a wire
+        elif not sources and kind == "other" and rule in ("told_outlet", "x_reported", "as_x_reports", "quoted_in", "outlet_quoted"):
+            kind = "news_outlet"  # "told the BBC": whom a source talks to is a news outlet
         if kind == "related_article":
             kind = "other"
     start, end = match.start(), match.end()
@@ -126,6 +158,12 @@ def _credit(text, registry, mentions, match, rule):
         start, end = name_start - 1, name_start + len(name) + 1  # "(Wire)"
     confidence = {"told_outlet": 0.5, "x_reported": 0.7}.get(rule, 0.85)
     targets = sources + people or [None]
+    if targets == [None]:
+        # "the World Health Organization and UNICEF": two sources when each
+        # side reads as one on its own.
+        parts = re.split(r"\s+(?:and|&)\s+", name)
+        if len(parts) > 1 and all(_looks_like_outlet(part) or re.fullmatch(r"[A-Z]{2,6}", part) for part in parts):
+            return [_item(text, start, end, cited=part, cited_id=registry.resolve(part), kind=kind, rule=rule, confidence=confidence) for part in parts]
     return [_item(text, start, end, cited=name, cited_id=actor, kind=kind, rule=rule, confidence=confidence) for actor in targets]
 
 
@@ -207,6 +245,12 @@ def _books(text, registry, mentions):
             m_start, m_end, surface, actor_id = max(known, key=lambda m: m[1])
             found.append(_item(text, m_start, m_end, cited=surface, cited_id=actor_id, kind="book", rule="author_of", confidence=0.85))
             continue
+        quoted = re.match(r"[\"“‘']([A-Z][^\"”’\n]*?)[,.]?[\"”’']", text[at:at + 160])
+        if quoted:
+            # "author of "Salt in the Wound,"": the title inside the marks.
+            found.append(_item(text, at + 1, at + 1 + len(quoted.group(1)), cited=quoted.group(1), cited_id=registry.resolve(quoted.group(1)),
+                               kind="book", rule="author_of", confidence=0.6))
+            continue
         title = re.match(r"[A-Z][^,\n]*?(?=,\s+(?:said|told|says|wrote|who|a|an|the)\b|,\s*$|\.\s|$)", text[at:at + 160])
         if title and title.group().strip():
             words = title.group().strip()
@@ -259,11 +303,16 @@ def _dedupe(items):
     """One citation per span and source; a credit inside a longer credit of
     the same source ("Planet reported" in "As The Daily Planet reported in
     June") is the same citation."""
+    def same(a, b):
+        if a["cited_id"] or b["cited_id"]:
+            return a["cited_id"] == b["cited_id"]
+        first, second = (re.sub(r"^the\s+", "", x["cited"] or "", flags=re.IGNORECASE) for x in (a, b))
+        return first == second or first.startswith(second + " ")
+
     unique = []
     for item in sorted(items, key=lambda i: (i["start_char"], -i["end_char"])):
-        source = item["cited_id"] or item["cited"]
         if any(
-            (u["cited_id"] or u["cited"]) == source and u["start_char"] <= item["start_char"] and item["end_char"] <= u["end_char"]
+            same(u, item) and u["start_char"] <= item["start_char"] and item["end_char"] <= u["end_char"]
             for u in unique
         ):
             continue

@@ -13,7 +13,7 @@ the numbers the seed validator asks annotators to account for.
 import re
 from dataclasses import dataclass
 
-from .text import number_tokens
+from .text import NumberToken, number_tokens
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -118,6 +118,12 @@ def expressions(text):
     "December 16, 2014" is one date; "2008 and 2009" are two numbers.
     """
     tokens = number_tokens(text)
+    # A decimal glued to a unit letter ("46.8C", "$4.5m", "2.5km") is one
+    # number the token finder leaves out; add it.
+    for match in re.finditer(r"(?<![\w.])\d+(?:,\d{3})*\.\d+(?=[a-zA-Z])", text):
+        tokens = [t for t in tokens if not (match.start() <= t.start and t.end <= match.end())]
+        tokens.append(NumberToken(match.start(), match.end(), match.group()))
+    tokens.sort(key=lambda t: t.start)
     dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if re.search(r"\d", m.group())]
     times = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
     found = []

@@ -64,6 +64,32 @@ CALLING_IT_RE = re.compile(
 
 PRONOUNS = {"he": "singular", "she": "singular", "they": "plural", "we": "plural", "i": "singular"}
 
+POSSESSIVES = frozenset("his her their its our my your".split())
+
+# Words that name an organisation rather than a person: a name holding one
+# is not "he" or "she".
+ORGANIZATION_WORDS = frozenset("""
+Department Ministry Office Agency Council Commission Authority Association
+Society Institute Organization Organisation Union Party Bank Fund Court Police
+Army Force Forces Service Committee Board Bureau Group Company Corporation Inc
+Ltd University College School Hospital Government Administration Federation
+League Club United City Rovers Times News Post Press Journal Network Foundation
+Centre Center Programme Program Alliance Front Movement Coalition Assembly
+Parliament Senate Congress Embassy Mission Department Directorate
+""".split())
+
+# Kinship and other words that tell a person's gender.
+FEMALE_WORDS = frozenset("""
+she her mother wife widow sister daughter aunt niece grandmother granddaughter
+woman girl mrs ms miss lady queen princess actress chairwoman spokeswoman
+businesswoman congresswoman policewoman councilwoman girlfriend fiancee bride
+""".split())
+MALE_WORDS = frozenset("""
+he his father husband widower brother son uncle nephew grandfather grandson
+man boy mr sir lord king prince actor chairman spokesman businessman
+congressman policeman councilman boyfriend fiance groom
+""".split())
+
 # Words that begin a noun phrase naming somebody without a name.
 DETERMINERS = frozenset("a an the another one two three several some many most other others this that these those".split())
 
@@ -97,6 +123,10 @@ official analyst expert author founder head president director correspondent
 reporter journalist professor successor predecessor deputy aide adviser
 advisor ambassador premier governor general schoolgirl schoolboy student
 militant cleric scholar researcher photographer editor columnist
+captain coach manager owner executive chairman chairwoman secretary officer
+lawyer attorney teacher nurse doctor worker resident farmer activist
+organiser organizer campaigner candidate rival lawmaker legislator mother
+father wife husband widow son daughter brother sister nephew niece uncle aunt
 """.split())
 
 # Words that are capitalised only because a sentence starts with them.
@@ -111,7 +141,11 @@ Power Analysts Experts Officials Outrage Widening Shattered Barring Follow
 Read Loading Photo Related
 """.split())
 
-NAME_PARTICLES = frozenset("al el bin ibn ul ur e i de da du van von der den la le di".split())
+NAME_PARTICLES = frozenset("al el bin ibn ul ur e i de da du van von der den la le di del della dos das ter".split())
+
+# Articles of other languages that open the names of newspapers and
+# institutions ("Le …", "El …"), rarely a person's.
+FOREIGN_ARTICLES = frozenset("Le La Les El Los Las Il Die Der Das".split())
 
 # A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
 NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"
@@ -261,6 +295,18 @@ def cut_appositive(text, start, end):
     segment = text[start:end].rstrip()
     if not segment.endswith(","):
         return start, end
+    # "the lawyer's widow, Ann Smith,": the name is the appositive of a
+    # description, and it is the name that speaks.
+    pieces = segment[:-1].split(",")
+    if len(pieces) >= 2:
+        last, previous = pieces[-1].strip(), pieces[-2].strip().split()
+        if (
+            last and NAME_RUN_RE.fullmatch(last) and not all(w in SENTENCE_STARTERS for w in last.split())
+            and previous and re.fullmatch(r"[a-z][a-z-]*", previous[-1])
+            and (previous[0].lower() in DETERMINERS or re.search(r"['’]s$", previous[0]) or previous[0].lower() in POSSESSIVES)
+        ):
+            name_start = start + len(segment) - 1 - len(pieces[-1]) + (len(pieces[-1]) - len(pieces[-1].lstrip()))
+            return name_start, name_start + len(last)
     for match in re.finditer(r",\s+(?=(?:a|an|the|who|whose|which|one|[a-z]|\d))", segment):
         head = segment[: match.start()]
         if head.strip():
@@ -332,6 +378,9 @@ def classify_phrase(text, start, end):
     # A clause may open with a conjunction: "and Lopez", "While some experts".
     while True:
         lead = re.match(r"(?:and|but|or|nor|so|yet|while|whereas|although|though|because|when|as|then)\s+", text[start:end], re.IGNORECASE)
+        if not lead:
+            # "…, which she says": the relative word is not the speaker.
+            lead = re.match(r"(?:which|who|whom|that)\s+(?=(?:he|she|they|we|I)\b|[A-Z])", text[start:end])
         if not lead:
             break
         start += lead.end()
@@ -412,8 +461,8 @@ def trailing_name(text, start, end):
 
 def _is_title(words, index):
     word = words[index].group()
-    if word in TITLE_WORDS:
-        return True
+    if word in TITLE_WORDS or (word[0].isupper() and word.lower() in ROLE_WORDS):
+        return True  # "General", "Manager Elena Costa"
     # Two-word titles: "Prime Minister", "Army chief".
     return index + 1 < len(words) and words[index + 1].group() in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
 

@@ -217,6 +217,8 @@ def find_cues(text, masked, sentence_spans, marked):
     cues = []
     for match in prose.CUE_RE.finditer(masked):
         kind = match.lastgroup
+        if kind == "verb" and re.match(r"\s+(?:not\s+to\b|to\s+(?:be|remain|stay)\b)", masked[match.end():]):
+            continue  # "who asked not to be named": anonymity, not speech
         sentence = prose.sentence_at(sentence_spans, match.start())
         cue = Cue(match.start(), match.end(), re.sub(r"\s+", " ", match.group()).lower(), kind, sentence)
         s_start, s_end = sentence
@@ -230,7 +232,7 @@ def find_cues(text, masked, sentence_spans, marked):
                     clause_start = close + 1
             left = text[clause_start:match.start()]
             if kind in ("verb", "passive") and not left.strip(" \t\n\u00a0,"):
-                cue.subject = prose.phrase_after(text, match.end(), s_end)
+                cue.subject = _named_appositive(text, prose.phrase_after(text, match.end(), s_end), s_end)
                 cue.inverted = True
             elif kind in ("verb", "passive"):
                 cue.subject = _subject_before(text, clause_start, match.start())
@@ -250,7 +252,23 @@ def _subject_before(text, start, end):
         opening = max(inner.rfind("—"), inner.rfind("–"))
         if opening > 0:
             end = start + opening
-    return prose.phrase_before(text, start, end)
+    phrase = prose.phrase_before(text, start, end)
+    if phrase is not None and phrase.text.lower() in ("who", "which", "that") and phrase.start > start:
+        # "an official, who …, told": the relative pronoun's antecedent speaks.
+        return prose.phrase_before(text, start, phrase.start) or phrase
+    return phrase
+
+
+def _named_appositive(text, phrase, sentence_end):
+    """"said his wife, Rekha, …": a description followed by the name of the
+    person it describes; the name is the speaker."""
+    if phrase is None or phrase.kind != "description":
+        return phrase
+    match = re.match(r",[ \u00a0]+(" + prose.NAME_RUN_RE.pattern + r")(?=[ \u00a0]*(?:[,.;!?]|$))", text[phrase.end:sentence_end])
+    if not match:
+        return phrase
+    name = prose.trailing_name(text, phrase.end + match.start(1), phrase.end + match.end(1))
+    return name or phrase
 
 
 def _participle_subject(text, earlier_cues, cue, clause_start):
@@ -313,11 +331,13 @@ class Resolver:
             return phrase.text, actor, "plural", "statement"
         if phrase.kind == "name":
             actor = self._name(phrase.text, phrase.start, phrase.end)
-            return phrase.text, actor, self._number_of(actor), "name"
+            return phrase.text, actor, self._number_of(actor, phrase.text), "name"
         return self._description(phrase, offset)
 
-    def _number_of(self, actor_id):
+    def _number_of(self, actor_id, name=None):
         kind = self.registry.kinds.get(actor_id)
+        if actor_id is None and name and organization_like(name):
+            return "plural"  # "the Interior Ministry" is not "he" or "she"
         return "singular" if kind in (None, "person", "anonymous_source") else "plural"
 
     def _name(self, name, start, end):
@@ -356,12 +376,13 @@ class Resolver:
         candidates = self.registry.persons_with_surname(surname)
         return candidates[0] if len(candidates) == 1 else None
 
-    def learn_gender(self, actor_id, title_or_pronoun):
+    def learn_gender(self, actor_id, title_or_pronoun, name=None):
+        """Remember "he" or "she" for an actor (or, unregistered, a surname)."""
         word = (title_or_pronoun or "").lower().rstrip(".")
-        gender = {"he": "he", "mr": "he", "sir": "he", "lord": "he", "king": "he", "prince": "he", "father": "he",
-                  "she": "she", "mrs": "she", "ms": "she", "miss": "she", "lady": "she", "queen": "she", "princess": "she"}.get(word)
-        if actor_id and gender:
-            self.gender.setdefault(actor_id, gender)
+        gender = "she" if word in prose.FEMALE_WORDS else "he" if word in prose.MALE_WORDS else None
+        key = _gender_key(actor_id, name)
+        if key and gender:
+            self.gender.setdefault(key, gender)
 
     def _pronoun(self, phrase, offset):
         pronoun = phrase.text.lower()
@@ -369,9 +390,11 @@ class Resolver:
         for _, speaker_text, actor_id, past_number, _ in reversed([h for h in self.history if h[0] < offset]):
             if past_number != number:
                 continue
-            if pronoun in ("he", "she") and self.gender.get(actor_id, pronoun) != pronoun:
+            if actor_id is None and speaker_text and speaker_text.lower() in prose.PRONOUNS:
+                continue  # an unresolved pronoun is nobody to point back to
+            if pronoun in ("he", "she") and self.gender.get(_gender_key(actor_id, speaker_text), pronoun) != pronoun:
                 continue  # "she" is not the man named last
-            self.learn_gender(actor_id, pronoun)
+            self.learn_gender(actor_id, pronoun, speaker_text)
             # An unregistered antecedent has no id to carry: carry its words,
             # so a reviewer sees "Ayesha Khan" rather than "She".
             return (phrase.text if actor_id else speaker_text), actor_id, number, "pronoun"
@@ -379,6 +402,17 @@ class Resolver:
             for m_start, _, _, actor_id in reversed(self.mentions):
                 if m_start < offset and self.registry.kinds.get(actor_id) == "person":
                     return phrase.text, actor_id, number, "pronoun"
+            # Nobody spoke or opened a sentence yet ("The first time Ann Ruiz
+            # saw the sea, she …"): the last person-like name before it.
+            window = max(0, offset - 1500)
+            for match in reversed(list(prose.NAME_RUN_RE.finditer(self.text, window, offset))):
+                name = prose.trailing_name(self.text, match.start(), match.end())
+                if name is None or not person_like(self.text, name):
+                    continue
+                if pronoun in ("he", "she") and self.gender.get(_gender_key(None, name.text), pronoun) != pronoun:
+                    continue
+                self.learn_gender(None, pronoun, name.text)
+                return name.text, None, number, "pronoun"
         return phrase.text, None, number, "pronoun"
 
     def _description(self, phrase, offset):
@@ -419,6 +453,52 @@ class Resolver:
         return found
 
 
+def _gender_key(actor_id, name):
+    if actor_id:
+        return actor_id
+    words = re.findall(r"[\w’'-]+", name or "")
+    if not words or name.lower() in prose.PRONOUNS or not words[-1][0].isupper():
+        return None
+    return ("surname", words[-1])
+
+
+def organization_like(name):
+    """A capitalised name that reads as an organisation ("Interior Ministry")."""
+    words = name.split()
+    if len(words) > 1 and words[0] in prose.FOREIGN_ARTICLES:
+        return True  # "Le Monde", "El País"
+    return any(word.strip(".,’'") in prose.ORGANIZATION_WORDS for word in words)
+
+
+def person_like(text, phrase):
+    """An unregistered name that reads as a person's: two to four words and
+    no organisation word, or the surname of such a name written earlier."""
+    words = phrase.text.split()
+    if organization_like(phrase.text) or any(w in prose.SENTENCE_STARTERS for w in words):
+        return False
+    if words[-1].lower() in prose.ROLE_WORDS or words[-1] in prose.TITLE_WORDS:
+        return False  # "Political Correspondent" is a job, not a name
+    after = re.match(r"[ \u00a0]+([a-z]+)", text[phrase.end:phrase.end + 30])
+    if after and after.group(1) in GROUP_HEADS:
+        return False  # "New Town officials": the name modifies a noun
+    if 2 <= len(words) <= 4:
+        return True
+    if len(words) == 1 and len(words[0]) > 2:
+        earlier = re.search(
+            r"(?<![\w’'-])[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}[ \u00a0]" + re.escape(words[0]) + r"(?![\w’'-])",
+            text[:phrase.start],
+        )
+        return bool(earlier) and not organization_like(earlier.group())
+    return False
+
+
+GROUP_HEADS = frozenset("""
+officials police authorities forces troops residents officers lawmakers leaders voters fans players
+workers government army military team officer official spokesman spokeswoman province district city
+state county region authorities ministry department
+""".split())
+
+
 def description_head(phrase_text):
     """Head noun of a description: the last word before any preposition."""
     words = re.findall(r"[A-Za-z][\w-]*", phrase_text)
@@ -452,9 +532,14 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             if any(a <= match.start() < b for a, b in inside):
                 break
             prefix = text[start:match.start()]
-            words = re.findall(r"[\w’'-]+", prefix)
+            # A phrase set off by commas before the subject ("For 40 years,",
+            # "Her rival, …") does not stop the search for it.
+            clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(re.findall(r"[\w’'-]+", prefix)) <= 12 else prefix
+            words = re.findall(r"[\w’'-]+", clause)
             if len(words) > 6 or not all(
-                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() for w in words
+                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() or w.lower() in prose.POSSESSIVES
+                or re.fullmatch(r"\d+-year-old", w)  # "67-year-old Ann Ruiz"
+                for w in words
             ):
                 break
             if match.group() in prose.SENTENCE_STARTERS:
@@ -463,11 +548,31 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             if phrase is None:
                 continue
             speaker, actor_id, number, _ = resolver.resolve(phrase, phrase.start)
-            resolver.learn_gender(actor_id, _word_before(text, phrase.start))
+            resolver.learn_gender(actor_id, _word_before(text, phrase.start), speaker)
+            for word in re.findall(r"[A-Za-z]+", prefix[-40:] + " " + _appositive_after(text, phrase.end)):
+                if word.lower() not in prose.POSSESSIVES and word.lower() not in prose.PRONOUNS:
+                    resolver.learn_gender(actor_id, word, speaker)  # "Her nephew, …": a man
             titled = bool(words) and (words[-1].lower() in prose.ROLE_WORDS or words[-1] in prose.TITLE_WORDS)
-            if (actor_id and resolver.registry.kinds.get(actor_id) in ("person", "anonymous_source")) or (actor_id is None and titled):
+            if (actor_id and resolver.registry.kinds.get(actor_id) in ("person", "anonymous_source")) or (
+                actor_id is None and (titled or person_like(text, phrase))
+            ):
                 resolver.remember(phrase.start, speaker, actor_id, number, None)
+                break
+            if (actor_id is None and not organization_like(phrase.text)) or _role_then_name(text, phrase.end):
+                continue  # "Rovers captain Dan Whitby": a modifier before the subject
             break
+
+
+def _role_then_name(text, end):
+    """Does a role word and a capitalised name follow ("… captain Dan …")?"""
+    match = re.match(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]", text[end:end + 40])
+    return bool(match) and match.group(1) in prose.ROLE_WORDS
+
+
+def _appositive_after(text, end):
+    """The words of an appositive right after a name ("…, her nephew,")."""
+    match = re.match(r",[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+),", text[end:end + 60])
+    return match.group(1) if match else ""
 
 
 def _word_before(text, offset):
@@ -482,7 +587,7 @@ def resolve_cues(cues, resolver):
             continue
         speaker_text, actor_id, number, _ = resolver.resolve(cue.subject, cue.start)
         cue.speaker_text, cue.speaker_id, cue.number = speaker_text, actor_id, number
-        resolver.learn_gender(actor_id, _word_before(resolver.text, cue.subject.start))
+        resolver.learn_gender(actor_id, _word_before(resolver.text, cue.subject.start), speaker_text)
         head = description_head(cue.subject.text) if cue.subject.kind == "description" else None
         resolver.remember(cue.start, speaker_text, actor_id, number, head)
 
@@ -597,6 +702,8 @@ def _previous_sentence_name(text, span, sentence_spans, resolver):
     if subject is None:
         return Attribution("unattributed")
     speaker, actor_id, _, _ = resolver.resolve(subject, subject.start)
+    if actor_id is None and person_like(text, subject):
+        return Attribution("previous_sentence_name", None, speaker, None)
     if actor_id is None or resolver.registry.kinds.get(actor_id) not in ("person", "anonymous_source"):
         return Attribution("unattributed")
     return Attribution("previous_sentence_name", None, speaker, actor_id)
@@ -636,6 +743,22 @@ def _is_title_case(words):
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
+def _noun_follows(text, span):
+    """Is the closing mark followed by a plain lowercase word, as a noun the
+    marked words modify ("flood-ready" plan), not "of", "that", "is"?"""
+    if span.close is None:
+        return False
+    match = re.match(r"[ \u00a0]+([a-z][a-z-]*)\b", text[span.close + 1:span.close + 40])
+    if not match:
+        return False
+    word = match.group(1)
+    return not (
+        word in prose.PREPOSITIONS or word in prose.CONJUNCTIONS or word in prose.SUBJECT_TRAILERS
+        or word in ("who", "whom", "and", "or", "but", "not", "be", "being", "am", "did", "does", "do", "can")
+        or word in prose.SPEECH_VERBS or word.endswith("ed")
+    )
+
+
 def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue):
     """Return ``(is_quote, reason)``. ``reason`` is a not_quotes reason when
     the span is not a quote (nickname, name, title, scare_quote)."""
@@ -647,6 +770,12 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
         return False, reason
     if prose.CALLING_IT_RE.search(s_text_before):
         return True, None
+    if (
+        len(words) <= SHORT_QUOTE_WORDS and not re.search(r"[.,!?;:]$", inner)
+        and _noun_follows(text, span)
+        and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)[ \u00a0]+$", s_text_before, re.IGNORECASE)
+    ):
+        return False, "scare_quote"  # "the government's "flood-ready" plan": words that modify a noun
     if _is_title_case(words) and after is None and len(words) <= 12:
         return False, "name" if len(words) <= SHORT_QUOTE_WORDS else "title"
     if len(words) > SHORT_QUOTE_WORDS:
@@ -731,6 +860,13 @@ def find_quotes(text, registry, mentions, reading=None):
                 attributions[index] = attribution
             else:
                 attributions[index] = _previous_sentence_name(text, span, sentence_spans, reading.resolver)
+    # A quotation over a paragraph break whose first part found its speaker
+    # only from the sentence before: the later parts are the same person's.
+    index_of = {id(span): i for i, span in enumerate(kept)}
+    for index, span in enumerate(kept):
+        earlier = index_of.get(id(span.previous)) if span.previous is not None else None
+        if earlier is not None and attributions[index].rule == "unattributed" and attributions[earlier].speaker:
+            _share(attributions, earlier, index, "paragraph_continuation")
 
     parts = _part_numbers(kept, attributions)
     quotes = [
