@@ -14,11 +14,14 @@ export PYTHONPATH := $(CURDIR)/build
 
 .PHONY: build check serve test evaluate extract clean
 
+# Setting up speaks on stderr only, so that `make extract` on a fresh clone
+# still prints nothing but its JSON on stdout.
 $(BIN)/.installed: requirements.txt
-	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+	@echo "setting up $(VENV) from requirements.txt" >&2
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt >&2
+	@touch $@
 
 build: $(BIN)/.installed
 	$(RUN) build --db $(DB)
