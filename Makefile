@@ -16,11 +16,14 @@ export PYTHONPATH := $(CURDIR)/build
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt Makefile
 	@echo "setting up $(VENV) from requirements.txt" >&2
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	@$(PYTHON) -m venv $(VENV) >&2
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt >&2
+	@# A .pth file puts build/ on the venv's path, so `.venv/bin/python -m peshawar`
+	@# works from anywhere without packaging the toolkit.
+	@$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/peshawar-build.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)/build"
 	@touch $@
 
 build: $(BIN)/.installed
