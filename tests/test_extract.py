@@ -495,6 +495,14 @@ def test_aliases_longest_first(registry):
     ]
 
 
+def test_registry_keeps_an_actors_spellings_that_differ_only_in_case():
+    registry = Registry.from_actors([
+        {"id": "river-front", "name": "River Front", "kind": "militant_group", "aliases": ["River front"]},
+        {"id": "other", "name": "RIVER FRONT", "kind": "organization"},
+    ])
+    assert registry.aliases == {"River Front": "river-front", "River front": "river-front"}
+
+
 def test_surname_after_the_full_name(registry):
     assert ("Okafor", "john-okafor", "surname") in mentions_of("John Okafor spoke first. Later Okafor left.", registry)
 

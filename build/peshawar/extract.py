@@ -46,16 +46,16 @@ class Registry:
     def from_actors(cls, actors):
         """From the entries of ``seeds/actors.yml`` (id, name, kind, aliases).
 
-        The first actor to claim an alias keeps it, as in the build.
+        The first actor to claim an alias (in any capitalisation) keeps it,
+        as in the build; its own spellings that differ only in case are kept.
         """
         aliases, kinds, names = {}, {}, {}
-        folded = set()
+        owners = {}  # folded alias -> actor id
         for actor in actors:
             kinds[actor["id"]] = actor.get("kind")
             names[actor["id"]] = actor.get("name")
             for alias in [actor.get("name"), *(actor.get("aliases") or [])]:
-                if alias and _fold(alias) not in folded:
-                    folded.add(_fold(alias))
+                if alias and owners.setdefault(_fold(alias), actor["id"]) == actor["id"]:
                     aliases[alias] = actor["id"]
         return cls(aliases, kinds, names)
 
