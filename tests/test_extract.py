@@ -473,6 +473,13 @@ def test_unknown_outlet_is_cited_without_id(registry):
     ]
 
 
+def test_told_a_lone_name_that_is_nobodys_surname_is_an_outlet(registry):
+    assert citations_of("Farida Noor told Kestrel on Monday that the road was shut.", registry) == [
+        ("told Kestrel", None, "news_outlet")
+    ]
+    assert citations_of("Farida Noor spoke first. Later Omar Noor told Noor that it was shut.", registry) == []
+
+
 def test_unknown_institution_is_cited_as_other(registry):
     assert citations_of("Some 40 homes flooded, according to the Provincial Relief Authority.", registry) == [
         ("according to the Provincial Relief Authority", None, "other")

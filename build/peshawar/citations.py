@@ -125,6 +125,7 @@ def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
         or re.fullmatch(r"[A-Z]{2,6}", bare) is not None  # "told the BBC", "AFP reported"
         or (len(bare.split()) > 1 and bare.split()[0] in FOREIGN_ARTICLES)  # "told Le Monde"
         or (rule in ("dateline_credit", "quoted_in", "data_by") and not people)  # the pattern itself says source
+        or (rule == "told_outlet" and not people and _lone_name_never_a_person(text, bare))
         or (rule == "according_to" and re.match(
             r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:coalition|group|organi[sz]ation|agency|network|charity|watchdog|"
             r"monitor|institute|think\s+tank|newspaper|website|broadcaster|union|association|body|firm|company|consultancy)\b",
@@ -173,6 +174,15 @@ def _kind_from_words(name):
     if words & NEWS_WORDS:
         return "news_outlet"
     return "research_organization" if words & {"Institute", "Research", "Survey", "University", "Center", "Centre"} else "other"
+
+
+def _lone_name_never_a_person(text, word):
+    """Is ``word`` ("Reuters") one capitalised word that the article never
+    uses as a person's surname ("Ayesha Khan", "Mr. Khan")? Then "told
+    Reuters" is more likely an outlet than a person."""
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    return re.search(r"(?:[A-Z][\w'’-]*\.?)[ \u00a0]+" + re.escape(word) + r"\b", text) is None
 
 
 def _looks_like_outlet(name):
