@@ -106,6 +106,18 @@ def test_pronoun_carries_the_name_of_an_unregistered_speaker(registry):
     assert (quote["text"], quote["speaker"], quote["speaker_id"]) == ("by nightfall", "Farida Noor", None)
 
 
+def test_what_she_called_marks_a_partial_quote(registry):
+    text = "Farida Noor told the Daily Planet she would demand an inquiry into what she called the council’s ‘culture of delay’."
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker"]) == ("culture of delay", "Farida Noor")
+
+
+def test_an_elided_year_inside_single_marks_is_an_apostrophe(registry):
+    text = "‘We will manage, like we did in ’76,’ said one farmer."
+    quote = only_quote(text, registry)
+    assert quote["text"] == "We will manage, like we did in ’76,"
+
+
 def test_speaker_named_in_the_sentence_before(registry):
     text = 'Maria Lopez spoke to the crowd after the service.\n\n"We will not forget the people we lost in this flood."'
     quote = only_quote(text, registry)
@@ -478,6 +490,26 @@ def test_told_a_lone_name_that_is_nobodys_surname_is_an_outlet(registry):
         ("told Kestrel", None, "news_outlet")
     ]
     assert citations_of("Farida Noor spoke first. Later Omar Noor told Noor that it was shut.", registry) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crossings fell, according to data from the Federal Transit Administration.",
+     ("according to data from the Federal Transit Administration", None, "other")),
+    ("Bills will rise, according to figures published by the regulator Watermark.",
+     ("according to figures published by the regulator Watermark", None, "other")),
+    ("Hours fell, according to a 2022 report by the think tank Longview.",
+     ("according to a 2022 report by the think tank Longview", None, "other")),
+    ("About 900 flights were cancelled, according to FlyTracker.",
+     ("according to FlyTracker", None, "other")),
+    ("Additional reporting by Valley Press", ("Valley Press", None, "news_outlet")),
+])
+def test_documents_and_their_issuers_are_cited(registry, text, expected):
+    assert citations_of(text, registry) == [expected]
+
+
+def test_according_to_a_surname_stays_a_speaker(registry):
+    text = "Farida Noor inspected the line. It was safe last week, according to Noor."
+    assert citations_of(text, registry) == []
 
 
 def test_unknown_institution_is_cited_as_other(registry):

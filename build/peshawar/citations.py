@@ -30,7 +30,8 @@ INSTITUTION_WORDS = frozenset("""
 Institute Council Center Centre Foundation University Report Research Survey
 Ministry Office Commission Authority Department Bureau Organization
 Organisation Association Committee Service Police Court Hospital Bank Fund
-Programme Program Society International Watch
+Programme Program Society International Watch Administration Board
+Inspectorate Regulator Museum Library Trust
 """.split())
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
@@ -62,8 +63,11 @@ PATTERNS = (
     )),
     ("told_outlet", re.compile(r"\btold\s+(?P<x>" + NAME + r")")),
     ("according_to", re.compile(
-        r"\b[Aa]ccording\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|survey|study|tally|count|analysis|estimate|poll|census|data)\s+"
-        r"(?:(?:[\w,]+\s+){0,4}?(?:issued|released|published|compiled|conducted|carried\s+out|commissioned)\s+(?:[\w,]+\s+){0,3}?by|from|by|of)\s+(?P<x>" + NAME + r")"
+        # "according to (a 2021) report/data/figures published by (the regulator) X"
+        r"(?P<report>)\b[Aa]ccording\s+to\s+(?:(?:an?|the|new|latest|recent)\s+)?(?:[\w-]+\s+)?(?:statement|report|survey|study|tally|count|"
+        r"analysis|estimates?|poll|census|data|figures|statistics|inventory|records|documents|research|assessment|review|audit)\s+"
+        r"(?:(?:[\w,]+\s+){0,4}?(?:issued|released|published|compiled|conducted|carried\s+out|commissioned)\s+(?:[\w,]+\s+){0,3}?by|from|by|of)\s+"
+        r"(?:the\s+(?:[a-z-]+\s+){1,2}(?=[A-Z]))?(?P<x>" + NAME + r")"
     )),
     ("according_to", re.compile(
         # "according to the UN human rights office": a name and the office it heads.
@@ -76,6 +80,7 @@ PATTERNS = (
     )),
     ("dateline_credit", re.compile(r"(?m)^[A-Z][\w ,.'-]*\((?P<x>" + NAME + r")\)\s*[-—–]")),
     ("contributed", re.compile(r"(?P<x>" + NAME + r")\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)")),
+    ("contributed", re.compile(r"\b[Aa]dditional\s+reporting\s+by\s+(?P<x>" + NAME + r")")),
     ("statement", re.compile(r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")['’]s?\s+statement\s+said")),
     ("came_out_with_statement", re.compile(
         r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")\s+(?:came\s+out\s+with|issued|released|put\s+out|published)\s+an?\s+statement"
@@ -125,7 +130,8 @@ def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
         or re.fullmatch(r"[A-Z]{2,6}", bare) is not None  # "told the BBC", "AFP reported"
         or (len(bare.split()) > 1 and bare.split()[0] in FOREIGN_ARTICLES)  # "told Le Monde"
         or (rule in ("dateline_credit", "quoted_in", "data_by") and not people)  # the pattern itself says source
-        or (rule == "told_outlet" and not people and _lone_name_never_a_person(text, bare))
+        or (rule == "according_to" and "report" in match.groupdict() and not people)  # a document and its issuer
+        or (rule in ("told_outlet", "according_to") and not people and _lone_name_never_a_person(text, bare))
         or (rule == "according_to" and re.match(
             r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:coalition|group|organi[sz]ation|agency|network|charity|watchdog|"
             r"monitor|institute|think\s+tank|newspaper|website|broadcaster|union|association|body|firm|company|consultancy)\b",
@@ -180,7 +186,7 @@ def _lone_name_never_a_person(text, word):
     """Is ``word`` ("Reuters") one capitalised word that the article never
     uses as a person's surname ("Ayesha Khan", "Mr. Khan")? Then "told
     Reuters" is more likely an outlet than a person."""
-    if not re.fullmatch(r"[A-Z][a-z]+", word):
+    if not re.fullmatch(r"[A-Z][\w.]*[a-z]", word):  # Reuters, FlightAware, Example.org
         return False
     return re.search(r"(?:[A-Z][\w'’-]*\.?)[ \u00a0]+" + re.escape(word) + r"\b", text) is None
 

@@ -56,6 +56,13 @@ NAMING_CUE_RE = re.compile(
 # "calling it "...", "called the response "..."": a verb, its object, then
 # the marked words characterise the object in somebody's words. Straight
 # after the verb ("a group called "...") the marks give a name instead.
+# "what she called 'a culture of excuses'": the quoted words are the
+# subject's own, a partial quote, not a name the text gives something.
+WHAT_X_CALLED_RE = re.compile(
+    r"\bwhat\s+(?:he|she|they|it|we|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|labell?ed)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|our)\s+)?(?:[\w-]+['’]s?\s+)?$"
+)
 CALLING_IT_RE = re.compile(
     r"\b(?:call(?:ing|ed|s)?|describ(?:ing|ed|es)|brand(?:ing|ed|s)?|label(?:l?ing|l?ed|s)?)\s+"
     r"(?:it|them|him|her|this|that|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$",

@@ -256,6 +256,11 @@ def _subject_before(text, start, end):
     if phrase is not None and phrase.text.lower() in ("who", "which", "that") and phrase.start > start:
         # "an official, who …, told": the relative pronoun's antecedent speaks.
         return prose.phrase_before(text, start, phrase.start) or phrase
+    what = re.search(r"\bwhat[ \u00a0]+(he|she|they|we|it)$", text[start:end].rstrip())
+    if what is not None:
+        # "… into what she called 'X'": the pronoun after "what" speaks.
+        pronoun_start = start + what.start(1)
+        return prose.Phrase(what.group(1), pronoun_start, pronoun_start + len(what.group(1)), "pronoun")
     return phrase
 
 
@@ -765,6 +770,8 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
     inner = text[span.start:span.end]
     words = inner.split()
     s_text_before = text[max(0, span.open - 60):span.open]
+    if prose.WHAT_X_CALLED_RE.search(s_text_before):
+        return True, None
     if prose.NAMING_CUE_RE.search(s_text_before) and not prose.CALLING_IT_RE.search(s_text_before):
         reason = "nickname" if re.search(r"known\s+as|nicknamed", s_text_before, re.IGNORECASE) else "name"
         return False, reason

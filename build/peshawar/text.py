@@ -104,6 +104,8 @@ def quotation_marks(body):
         elif char in AMBIGUOUS_SINGLE:
             if before.isalnum() and after.isalnum():
                 continue  # an apostrophe inside a word
+            if re.match(r"\d\d(?!\d)", body[index + 1:index + 4]):
+                continue  # an elided year: "the summer of ’76", "class of '09"
             if (before.isspace() or before in "([{\u2014\"\u201c") and after.isalnum():
                 marks.append(Mark(index, char, "open"))
             elif (before.isalnum() or before in ".,;:!?") and (
