@@ -106,6 +106,16 @@ def test_pronoun_carries_the_name_of_an_unregistered_speaker(registry):
     assert (quote["text"], quote["speaker"], quote["speaker_id"]) == ("by nightfall", "Farida Noor", None)
 
 
+def test_a_title_with_a_period_before_the_speaker(registry):
+    quote = only_quote('"The road is open," Gov. Farida Noor told reporters in the capital.', registry)
+    assert (quote["speaker"], quote["rule"]) == ("Farida Noor", "x_told_after")
+
+
+def test_the_last_name_in_a_list_is_not_the_speaker(registry):
+    text = "A spokesman for the Department for Roads, Rivers and Rural Works said: ‘Every bridge will be checked this week.’"
+    assert only_quote(text, registry)["speaker"].startswith("A spokesman for the Department")
+
+
 def test_what_she_called_marks_a_partial_quote(registry):
     text = "Farida Noor told the Daily Planet she would demand an inquiry into what she called the council’s ‘culture of delay’."
     quote = only_quote(text, registry)
@@ -505,6 +515,15 @@ def test_told_a_lone_name_that_is_nobodys_surname_is_an_outlet(registry):
 ])
 def test_documents_and_their_issuers_are_cited(registry, text, expected):
     assert citations_of(text, registry) == [expected]
+
+
+@pytest.mark.parametrize("text, value, unit, words", [
+    ("The lamp burned for half a century.", 50, "years", "half a century"),
+    ("Fares rose 58 per cent in a year.", 58, "percent", "58 per cent"),
+])
+def test_spans_of_years_and_per_cent(registry, text, value, unit, words):
+    claims = analyse(text, registry)["claims"]
+    assert (claims[0]["text"], claims[0]["value"], claims[0]["unit"]) == (words, value, unit)
 
 
 def test_according_to_a_surname_stays_a_speaker(registry):

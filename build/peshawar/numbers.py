@@ -425,6 +425,14 @@ def claim_for(text, expression, sentence):
             end = expression.end + scale.end()
     if text[expression.end:expression.end + 1] == "%":
         unit, end = "percent", expression.end + 1
+    elif re.match(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent)\b", text[expression.end:]):
+        unit = "percent"
+        end = max(end, expression.end + re.match(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent)\b", text[expression.end:]).end())
+    # "half a century", "half a decade": a length of time in years.
+    span_of_years = re.match(r"[ \u00a0]+an?[ \u00a0]+(century|decade)\b", text[expression.end:])
+    if value == 0.5 and span_of_years:
+        value = {"century": 50, "decade": 5}[span_of_years.group(1)]
+        unit, end = "years", expression.end + span_of_years.end()
     words = [t.text.lower() for t in expression.tokens]
     if qualifier is None:
         if len(words) == 1 and words[0] in VAGUE_PLURALS:

@@ -333,6 +333,11 @@ def cut_relative(text, start, end):
 def last_clause(text, start, end):
     """The part of ``text[start:end]`` after its last comma, semicolon or colon."""
     segment = text[start:end]
+    # Commas inside a name's list ("the Department for Environment, Food and
+    # Rural Affairs") do not end a clause: skip them.
+    listed = re.search(r"[A-Z][\w’'-]*(?:,[ \u00a0]+[A-Z][\w’'-]*)+,?[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*)*$", segment)
+    if listed:
+        segment = segment[:listed.start()] + segment[listed.start():].replace(",", " ")
     cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind(" — "), segment.rfind(" – "))
     if cut >= 0:
         start += cut + 1
@@ -446,6 +451,8 @@ def trailing_name(text, start, end):
     before = text[start:run_start].split()
     if before and before[-1].lower() in PREPOSITIONS:
         return None
+    if len(before) > 1 and before[-1] in ("and", "&") and before[-2][:1].isupper():
+        return None  # the last of a list of names ("… Food and Rural Affairs") is not the head
     words = list(re.finditer(r"\S+", text[run_start:core_end]))
     # A possessive inside the run is not part of the name:
     # "Ruritania's Prime Minister Ade Bello" -> "Prime Minister Ade Bello".

@@ -631,6 +631,7 @@ def _after_cue(text, span, cues, marked):
         # …, the Herald reported") means the cue is not this quote's.
         lead_end = cue.start if cue.inverted else cue.subject.start
         lead = re.sub(r"^[\s,;:—–-]*", "", text[span.close + 1:max(lead_end, span.close + 1)])
+        lead = re.sub(r"\b[A-Z][a-z]{0,4}\.(?=\s)", "", lead)  # a title's period ("Gov.", "Dr.") ends nothing
         if lead_end < span.close or prose.word_count(lead) > 5 or re.search(r"[;:.!?]|\b(?:and|but|or|while|which|who|that|when|because)\b", lead):
             return None
         return cue
