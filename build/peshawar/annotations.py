@@ -11,6 +11,7 @@ goes on after a problem so that one run reports all of them.
 
 import datetime
 import difflib
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -113,15 +114,16 @@ def read_yaml(path, display):
 # JSON Schema ---------------------------------------------------------------
 
 
-def _schema():
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@functools.cache
+def _validator(definition):
+    """One validator per seed file kind, read from the schema file once."""
+    root = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(dict(root, **{"$ref": f"#/$defs/{definition}"}))
 
 
 def schema_problems(data, definition, display):
     """Validate ``data`` against ``$defs/<definition>`` of the seeds schema."""
-    root = _schema()
-    schema = dict(root, **{"$ref": f"#/$defs/{definition}"})
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator(definition)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         node, line = data, getattr(data, "line", None)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from .annotations import SeedError
+from .annotations import SeedError, read_text
 from .load import ROOT, build_database, collect
 
 SEEDS = ROOT / "seeds"
@@ -63,20 +63,13 @@ def _fail(message):
 def _read_article(path):
     """The text of a UTF-8 article file, or a one-line error."""
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        _fail(f"{path}: file not found")
-    except IsADirectoryError:
-        _fail(f"{path}: is a directory, not a text file")
-    except OSError as error:
-        _fail(f"{path}: cannot read: {error.strerror}")
+        text, raw = read_text(path, str(path))
+    except SeedError as error:
+        _fail(str(error.problems[0]))
     nul = raw.find(b"\0")
     if nul != -1:
         _fail(f"{path}: binary file (NUL byte at {nul}), not UTF-8 text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        _fail(f"{path}: not valid UTF-8 text (byte {error.start}: {error.reason})")
+    return text
 
 
 def _registry(seeds_dir):

@@ -479,9 +479,3 @@ def _is_title(words, index):
         return True  # "General", "Manager Elena Costa"
     # Two-word titles: "Prime Minister", "Army chief".
     return index + 1 < len(words) and words[index + 1].group() in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
-
-
-def head_noun(phrase_text):
-    """The last plain word of a description: "the commander" -> "commander"."""
-    words = re.findall(r"[A-Za-z][\w-]*", phrase_text)
-    return words[-1].lower() if words else ""
