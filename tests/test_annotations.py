@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from peshawar.annotations import build_rows, coverage_gaps, read_seeds
-from peshawar.text import SpanError, locate, number_tokens, quotation_marks
+from peshawar.core.marks import quotation_marks
+from peshawar.core.number_tokens import number_tokens
+from peshawar.core.spans import SpanError, locate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,97 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
-import yaml
 
-from .text import SpanError, locate, number_tokens, quotation_marks
+from .core.files import read_text, read_yaml
+from .core.marks import quotation_marks
+from .core.number_tokens import number_tokens
+from .core.problems import Problem, SeedError
+from .core.registry import Registry
+from .core.spans import SpanError, locate
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "seeds.schema.json"
 
 # The article's own voice: a claim whose claimant is "outlet" is asserted by
 # the article itself, credited to its outlet where the outlet is known.
 OWN_VOICE = "outlet"
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int | None
-    message: str
-    # A problem in a draft annotation file is work left for a person, not an
-    # error: the build loads drafts and lists what they still need.
-    needs_review: bool = False
-
-    def __str__(self):
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-
-class SeedError(Exception):
-    """The seeds have problems; ``problems`` lists every one found."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-# YAML with line numbers ----------------------------------------------------
-
-
-class LineDict(dict):
-    """A mapping read from YAML that remembers the line it started on."""
-
-    line = None
-
-
-class LineList(list):
-    line = None
-
-
-class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        mapping = LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        return mapping
-
-    def construct_sequence(self, node, deep=False):
-        sequence = LineList(super().construct_sequence(node, deep=True))
-        sequence.line = node.start_mark.line + 1
-        return sequence
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
-
-
-def read_text(path, display):
-    """Return ``(text, raw bytes)`` of a UTF-8 file, or raise SeedError."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SeedError([Problem(display, None, "file not found")])
-    except OSError as error:
-        raise SeedError([Problem(display, None, f"cannot read: {error.strerror}")])
-    try:
-        return raw.decode("utf-8"), raw
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SeedError(
-            [Problem(display, line, f"not valid UTF-8: byte {error.start} ({raw[error.start:error.start + 1]!r}) {error.reason}")]
-        )
-
-
-def read_yaml(path, display):
-    text, _ = read_text(path, display)
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-        if context and context_mark and context_mark.line + 1 != line:
-            reason = f"{reason} ({context} on line {context_mark.line + 1})"
-        raise SeedError([Problem(display, line, f"malformed YAML: {reason}")])
 
 
 # JSON Schema ---------------------------------------------------------------
@@ -221,35 +143,14 @@ def _tag(items, display):
 # From seeds to rows --------------------------------------------------------
 
 
-class _Registry:
-    """Actor ids and aliases, with suggestions for unknown ids."""
-
-    def __init__(self, actors):
-        self.ids = {actor["id"] for actor in actors}
-        self.by_alias = {}
-        for actor in actors:
-            for alias in [actor["name"], *actor.get("aliases", [])]:
-                self.by_alias.setdefault(alias.casefold(), actor["id"])
-
-    def suggest(self, unknown):
-        words = unknown.replace("-", " ").casefold()
-        if words in self.by_alias:
-            return self.by_alias[words]
-        close = difflib.get_close_matches(unknown, sorted(self.ids), n=1, cutoff=0.5)
-        if close:
-            return close[0]
-        for alias, actor_id in sorted(self.by_alias.items()):
-            if words and (words in alias or alias in words):
-                return actor_id
-        return None
-
-    def check(self, actor_id, what, display, line, problems):
-        if actor_id is None or actor_id in self.ids:
-            return True
-        suggestion = self.suggest(actor_id)
-        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-        problems.append(Problem(display, line, f"{what}: unknown actor id {actor_id!r}{hint}"))
-        return False
+def check_actor(registry, actor_id, what, display, line, problems):
+    """Is ``actor_id`` None or registered? If not, say so with the id meant."""
+    if actor_id is None or actor_id in registry.ids:
+        return True
+    suggestion = registry.suggest(actor_id)
+    hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+    problems.append(Problem(display, line, f"{what}: unknown actor id {actor_id!r}{hint}"))
+    return False
 
 
 def sha256_hex(raw):
@@ -267,7 +168,7 @@ def build_rows(seeds):
         "article_provenance", "quotes", "claims", "citations",
         "actor_relations", "skipped_spans",
     )}
-    registry = _Registry(seeds.actors)
+    registry = Registry.from_actors(seeds.actors)
     seen_ids = {}
 
     def unique(table, row_id, display, line):
@@ -310,7 +211,7 @@ def build_rows(seeds):
 
     for statement in seeds.statements:
         display, line = statement["_file"], statement.line
-        if unique("statements", statement["id"], display, line) and registry.check(
+        if unique("statements", statement["id"], display, line) and check_actor(registry, 
             statement["speaker"], f"statement {statement['id']}", display, line, problems
         ):
             tables["statements"].append({
@@ -347,7 +248,7 @@ def build_rows(seeds):
                 except SpanError as error:
                     problems.append(Problem(display, entry_line, f"{where}: evidence {error}"))
                     continue
-            if field_name == "outlet" and not registry.check(value, where, display, entry_line, problems):
+            if field_name == "outlet" and not check_actor(registry, value, where, display, entry_line, problems):
                 continue
             if field_name == "published_date" and value is not None:
                 try:
@@ -402,7 +303,7 @@ def build_rows(seeds):
             what = f"quote {quote['id']}"
             ok = unique("quotes", quote["id"], display, quote.line)
             for key in ("speaker", "channel"):
-                ok &= registry.check(quote.get(key), f"{what}: {key}", display, quote.line, problems)
+                ok &= check_actor(registry, quote.get(key), f"{what}: {key}", display, quote.line, problems)
             if quote.get("statement") and quote["statement"] not in statement_ids:
                 close = difflib.get_close_matches(quote["statement"], sorted(statement_ids), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -444,7 +345,7 @@ def build_rows(seeds):
                 elif claimant is None:
                     voice = "article"
                     problems.append(Problem(display, claim.line, f"{what}: no claimant yet (an actor id, or 'outlet')", needs_review=True))
-                ok &= registry.check(claimant, f"{what}: claimant", display, claim.line, problems)
+                ok &= check_actor(registry, claimant, f"{what}: claimant", display, claim.line, problems)
             if claim.get("topic") and claim["topic"] not in topic_ids:
                 close = difflib.get_close_matches(claim["topic"], sorted(topic_ids), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -469,7 +370,7 @@ def build_rows(seeds):
         for citation in data.get("citations", []):
             what = f"citation {citation['id']}"
             ok = unique("citations", citation["id"], display, citation.line)
-            ok &= registry.check(citation["cited"], f"{what}: cited", display, citation.line, problems)
+            ok &= check_actor(registry, citation["cited"], f"{what}: cited", display, citation.line, problems)
             span = place(citation, what)
             if not ok or span is None:
                 continue
@@ -484,7 +385,7 @@ def build_rows(seeds):
             what = f"relation {relation['id']}"
             ok = unique("actor_relations", relation["id"], display, relation.line)
             for key in ("subject", "object"):
-                ok &= registry.check(relation[key], f"{what}: {key}", display, relation.line, problems)
+                ok &= check_actor(registry, relation[key], f"{what}: {key}", display, relation.line, problems)
             span = place(relation, what)
             if not ok or span is None:
                 continue

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import click
 
-from .annotations import SeedError, read_text
-from .load import ROOT, build_database, collect
+from .core.files import read_text
+from .core.paths import ROOT
+from .core.problems import SeedError
+from .load import build_database, collect
 
 SEEDS = ROOT / "seeds"
 
@@ -73,7 +75,7 @@ def _read_article(path):
 
 
 def _registry(seeds_dir):
-    from .extract import load_registry
+    from .core.registry import load_registry
 
     try:
         return load_registry(seeds_dir)

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .annotations import build_rows, read_seeds, read_text, read_yaml, SeedError
-from .extract import analyse, load_registry
-from .text import occurrences
+from .annotations import build_rows, read_seeds
+from .core.files import read_text, read_yaml
+from .core.problems import SeedError
+from .core.registry import load_registry
+from .core.spans import occurrences
+from .extract import analyse
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GIVEN = "given by the person who added the article"

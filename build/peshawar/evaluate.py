@@ -41,7 +41,8 @@ import time
 from pathlib import Path
 
 from .annotations import OWN_VOICE, build_rows, read_seeds
-from .extract import Registry, extract
+from .core.registry import Registry
+from .extract import extract
 from .quotes import description_head
 
 ANONYMOUS_KINDS = ("anonymous_source", "unnamed_group")

@@ -13,80 +13,13 @@ place or outlet. What is known about actors comes only from the registry.
 """
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import prose
 from .citations import find_citations
+from .core.aliases import alias_mentions, mention
+from .core.registry import Registry, load_registry  # noqa: F401 (the extractor's public names)
 from .numbers import find_numbers
 from .quotes import find_quotes, read_article
-from .text import find_mentions
-
-
-@dataclass
-class Registry:
-    """Actor aliases and kinds, the only knowledge the extractor has."""
-
-    aliases: dict  # alias, exact spelling -> actor id
-    kinds: dict = field(default_factory=dict)  # actor id -> kind
-    names: dict = field(default_factory=dict)  # actor id -> name
-
-    def __post_init__(self):
-        self._folded = {}
-        self._surnames = {}  # last word of a multi-word person alias -> actor ids
-        for alias, actor_id in self.aliases.items():
-            self._folded.setdefault(_fold(alias), actor_id)
-            words = _fold(alias).split()
-            if len(words) > 1 and self.kinds.get(actor_id) == "person":
-                owners = self._surnames.setdefault(words[-1], [])
-                if actor_id not in owners:
-                    owners.append(actor_id)
-
-    @classmethod
-    def from_actors(cls, actors):
-        """From the entries of ``seeds/actors.yml`` (id, name, kind, aliases).
-
-        The first actor to claim an alias (in any capitalisation) keeps it,
-        as in the build; its own spellings that differ only in case are kept.
-        """
-        aliases, kinds, names = {}, {}, {}
-        owners = {}  # folded alias -> actor id
-        for actor in actors:
-            kinds[actor["id"]] = actor.get("kind")
-            names[actor["id"]] = actor.get("name")
-            for alias in [actor.get("name"), *(actor.get("aliases") or [])]:
-                if alias and owners.setdefault(_fold(alias), actor["id"]) == actor["id"]:
-                    aliases[alias] = actor["id"]
-        return cls(aliases, kinds, names)
-
-    def resolve(self, text):
-        """The actor a phrase names, ignoring case and a leading article."""
-        if not text:
-            return None
-        folded = _fold(text)
-        if folded in self._folded:
-            return self._folded[folded]
-        bare = re.sub(r"^(?:the|a|an)\s+", "", folded)
-        if bare in self._folded:
-            return self._folded[bare]
-        return self._folded.get("the " + bare)
-
-    def persons_with_surname(self, surname):
-        """Person actors one of whose multi-word aliases ends with ``surname``."""
-        return list(self._surnames.get(_fold(surname), []))
-
-
-def _fold(text):
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().casefold()
-
-
-def load_registry(seeds_dir):
-    """The registry of ``seeds_dir/actors.yml`` (raises SeedError if unreadable)."""
-    from .annotations import read_yaml
-
-    path = Path(seeds_dir) / "actors.yml"
-    data = read_yaml(path, str(path)) or {}
-    return Registry.from_actors([a for a in data.get("actors") or [] if isinstance(a, dict) and a.get("id")])
 
 
 # Mentions ------------------------------------------------------------------------
@@ -113,15 +46,12 @@ def find_all_mentions(text, registry):
     alias covers; actor_id null). Aliases match in their own capitalisation
     only: "an Islamic state" in running text is not a group "Islamic State".
     """
-    mentions = [
-        _mention(text, start, end, actor_id, "alias_match", 1.0)
-        for start, end, _, actor_id in find_mentions(text, registry.aliases)
-    ]
+    mentions = alias_mentions(text, registry.aliases)
     taken = [(m["start_char"], m["end_char"]) for m in mentions]
     for finder in (_surnames_after_full_names, _registered_surnames, _new_names):
         for start, end, actor_id, rule, confidence in finder(text, registry, mentions):
             if not any(s < end and start < e for s, e in taken):
-                mentions.append(_mention(text, start, end, actor_id, rule, confidence))
+                mentions.append(mention(text, start, end, actor_id, rule, confidence))
                 taken.append((start, end))
     return sorted(mentions, key=lambda m: (m["start_char"], m["end_char"]))
 
@@ -162,13 +92,6 @@ def _new_names(text, registry, mentions):
             words = text[phrase.start:phrase.end].split()
             if words and not all(w in prose.SENTENCE_STARTERS or w in prose.TITLE_WORDS for w in words):
                 yield phrase.start, phrase.end, None, "new_name", 0.6
-
-
-def _mention(text, start, end, actor_id, rule, confidence):
-    return {
-        "text": text[start:end], "start_char": start, "end_char": end,
-        "actor_id": actor_id, "surface": text[start:end], "rule": rule, "confidence": confidence,
-    }
 
 
 def _mention_tuples(mentions):

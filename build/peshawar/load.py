@@ -10,11 +10,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .annotations import SeedError, build_rows, read_seeds
-from .text import find_mentions
-
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_DIR = ROOT / "schema"
+from .annotations import build_rows, read_seeds
+from .core.aliases import alias_mentions
+from .core.paths import ROOT, SCHEMA_DIR
+from .core.problems import SeedError
 
 # Insertion order follows the foreign keys: a row's parents go in first.
 TABLE_ORDER = (
@@ -36,12 +35,9 @@ def mention_rows(articles, aliases):
     alias_to_actor = {row["alias"]: row["actor_id"] for row in aliases}
     rows = []
     for article in articles:
-        for start, end, surface, actor_id in find_mentions(article["body"], alias_to_actor):
-            rows.append({
-                "article_id": article["id"], "actor_id": actor_id, "surface": surface,
-                "start_char": start, "end_char": end, "method": "automatic",
-                "rule": "alias_match", "confidence": 1.0,
-            })
+        for mention in alias_mentions(article["body"], alias_to_actor):
+            del mention["text"]  # the table keeps it once, as surface
+            rows.append({"article_id": article["id"], **mention, "method": "automatic"})
     return rows
 
 

@@ -13,7 +13,7 @@ the numbers the seed validator asks annotators to account for.
 import re
 from dataclasses import dataclass
 
-from .text import NumberToken, number_tokens
+from .core.number_tokens import NumberToken, number_tokens
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import prose
-from .text import DOUBLE_MARKS, quotation_marks
+from .core.marks import DOUBLE_MARKS, quotation_marks
 
 # A quoted span of at most this many words needs a cue nearby to count as
 # somebody's words; longer spans are quotes unless they read as a title.
