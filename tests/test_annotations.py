@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from peshawar.annotations import build_rows, coverage_gaps, read_seeds
+from peshawar.dataset.coverage import coverage_gaps
+from peshawar.dataset.rows import build_rows
+from peshawar.dataset.seeds import read_seeds
 from peshawar.core.marks import quotation_marks
 from peshawar.core.number_tokens import number_tokens
 from peshawar.core.spans import SpanError, locate

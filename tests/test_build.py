@@ -9,9 +9,9 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
-from peshawar.annotations import SeedError
+from peshawar.core.problems import SeedError
 from peshawar.cli import cli
-from peshawar.load import build_database
+from peshawar.dataset.load import build_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

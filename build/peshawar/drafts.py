@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .annotations import build_rows, read_seeds
 from .core.files import read_text, read_yaml
 from .core.problems import SeedError
 from .core.registry import load_registry
 from .core.spans import occurrences
+from .dataset.rows import build_rows
+from .dataset.seeds import read_seeds
 from .extract import analyse
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -40,8 +40,10 @@ import re
 import time
 from pathlib import Path
 
-from .annotations import OWN_VOICE, build_rows, read_seeds
 from .core.registry import Registry
+from .dataset.annotations import OWN_VOICE
+from .dataset.rows import build_rows
+from .dataset.seeds import read_seeds
 from .extract import extract
 from .quotes import description_head
 

@@ -10,43 +10,19 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .annotations import build_rows, read_seeds
-from .core.aliases import alias_mentions
-from .core.paths import ROOT, SCHEMA_DIR
-from .core.problems import SeedError
-
-# Insertion order follows the foreign keys: a row's parents go in first.
-TABLE_ORDER = (
-    "actors", "actor_aliases", "topics", "statements", "articles",
-    "article_provenance", "quotes", "claims", "citations", "actor_relations",
-    "skipped_spans", "mentions",
-)
-FTS_TABLES = ("articles_fts", "quotes_fts", "claims_fts")
-
-
-def ensure_db_shape(db):
-    """Apply every ``schema/*.sql`` file, in name order, to an empty database."""
-    for path in sorted(SCHEMA_DIR.glob("*.sql")):
-        db.conn.executescript(path.read_text(encoding="utf-8"))
-
-
-def mention_rows(articles, aliases):
-    """Automatic mentions of every alias in every article body."""
-    alias_to_actor = {row["alias"]: row["actor_id"] for row in aliases}
-    rows = []
-    for article in articles:
-        for mention in alias_mentions(article["body"], alias_to_actor):
-            del mention["text"]  # the table keeps it once, as surface
-            rows.append({"article_id": article["id"], **mention, "method": "automatic"})
-    return rows
+from ..core.problems import SeedError
+from .rows import build_rows, mention_rows
+from .schema import ensure_db_shape, fts_tables, tables as schema_tables
+from .seeds import read_seeds
 
 
 def load_tables(db, tables):
-    for name in TABLE_ORDER:
+    """Insert the rows, parents before children, then fill the search indexes."""
+    for name in schema_tables():
         rows = tables.get(name) or []
         if rows:
             db[name].insert_all(rows)
-    for fts in FTS_TABLES:
+    for fts in fts_tables():
         db.execute(f"insert into {fts}({fts}) values ('rebuild')")
 
 
@@ -65,6 +41,7 @@ def collect(seeds_dir):
 def build_database(seeds_dir, db_path):
     """Build ``db_path`` from ``seeds_dir``; return ``(counts, review)``.
 
+    ``counts`` gives each table's rows in the order the rows were built.
     ``review`` lists what draft annotation files still need from a person.
     Raises SeedError, leaving ``db_path`` untouched, when a seed is wrong.
     """
@@ -84,7 +61,7 @@ def build_database(seeds_dir, db_path):
         broken = foreign_key_problems(db)
         if broken:
             raise RuntimeError(f"foreign key check failed: {broken[:5]}")
-        counts = {name: db[name].count for name in TABLE_ORDER}
+        counts = {name: db[name].count for name in tables}
         db.execute("vacuum")
         db.close()
         os.replace(temporary, db_path)
