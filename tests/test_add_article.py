@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from peshawar.cli import cli
 from peshawar.drafts import AddError, add_article, draft_annotation, metadata_entry
-from peshawar.extract import analyse, load_registry
+from peshawar.extractor import analyse, load_registry
 from peshawar.dataset.load import build_database
 
 ROOT = Path(__file__).resolve().parents[1]

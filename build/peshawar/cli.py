@@ -90,7 +90,7 @@ def extract_command(file, seeds_dir):
     """Print what the extractor finds in FILE as one JSON object."""
     import json
 
-    from .extract import extract
+    from .extractor import extract
 
     text = _read_article(file)
     result = extract(text, _registry(seeds_dir))

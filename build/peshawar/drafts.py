@@ -20,7 +20,7 @@ from .core.registry import load_registry
 from .core.spans import occurrences
 from .dataset.rows import build_rows
 from .dataset.seeds import read_seeds
-from .extract import analyse
+from .extractor import analyse
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GIVEN = "given by the person who added the article"

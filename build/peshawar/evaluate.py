@@ -44,8 +44,8 @@ from .core.registry import Registry
 from .dataset.annotations import OWN_VOICE
 from .dataset.rows import build_rows
 from .dataset.seeds import read_seeds
-from .extract import extract
-from .quotes import description_head
+from .extractor import extract
+from .extractor.coreference import description_head
 
 ANONYMOUS_KINDS = ("anonymous_source", "unnamed_group")
 TRIM = " \t\n\u00a0,.;:!?\"“”‘’'()[]—–-"

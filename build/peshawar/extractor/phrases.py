@@ -1,73 +1,16 @@
-"""The small grammar of news prose the extractor leans on: paragraphs,
-sentences, capitalised names, titles, speech cues and noun phrases.
+"""Noun phrases that can speak: capitalised names (with their titles
+dropped), pronouns, a group's statement, and descriptions ("a senior
+commander"), and the word lists that tell them apart.
 
 Everything here is a pure function of a string. Word lists are generic
-English news vocabulary (cue verbs, titles, outlet-like words); nothing names
-an actor, place or outlet of any particular article.
+English news vocabulary; nothing names an actor, place or outlet of any
+particular article.
 """
 
 import re
 from dataclasses import dataclass
 
-# Speech cues ----------------------------------------------------------------
-
-# Finite verbs that introduce or close a quotation ("X said", "said X").
-SPEECH_VERBS = frozenset("""
-said says say told tells added adds explained explains stated wrote writes
-warned warns claimed claims argued argues noted insisted insists asked asks
-declared declares announced announces continued concluded concludes recalled
-recalls replied replies responded responds suggested suggests agreed agrees
-disagreed disagrees acknowledged admitted admits pledged pledges vowed vows
-urged urges confirmed confirms denied denies echoed echoes observed remarked
-maintained maintains predicted cautioned tweeted posted complained complains
-condemned condemns decried decries stressed stresses reiterated boasted
-alleged alleges quipped estimated estimates reported reports emphasized
-emphasised contended contends countered lamented claim warn argue insist
-acknowledge admit deny confirm allege called calls described describes
-shouted shouts cried cries yelled screamed whispered exclaimed joked sighed
-pleaded begged demanded demands answered answers explain recounted recounts
-""".split())
-
-# Participles that hang a quotation on the clause's subject ("..., calling it").
-SPEECH_PARTICIPLES = frozenset("""
-saying adding arguing explaining noting calling describing warning insisting
-telling claiming stressing suggesting asking declaring calling
-""".split())
-
-# Passive cues: "he was quoted in X", "she was quoted as saying".
-PASSIVE_CUE_RE = r"(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+as\s+saying)?"
-
-CUE_RE = re.compile(
-    r"(?<![\w-])(?:"
-    r"(?P<according>[Aa]ccording\s+to)"
-    r"|(?P<passive>" + PASSIVE_CUE_RE + r")"
-    r"|(?P<participle>" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")"
-    r"|(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")"
-    r")(?![\w-])"
-)
-
-# Naming cues: the marked words are a name, not anybody's words.
-NAMING_CUE_RE = re.compile(
-    r"(?:known\s+as|dubbed|nicknamed|named|so-called|so\s+called|termed|titled|"
-    r"entitled|called|labell?ed|branded|referred\s+to\s+as|the\s+(?:term|word|phrase|slogan|name))"
-    r"\s*$",
-    re.IGNORECASE,
-)
-# "calling it "...", "called the response "..."": a verb, its object, then
-# the marked words characterise the object in somebody's words. Straight
-# after the verb ("a group called "...") the marks give a name instead.
-# "what she called 'a culture of excuses'": the quoted words are the
-# subject's own, a partial quote, not a name the text gives something.
-WHAT_X_CALLED_RE = re.compile(
-    r"\bwhat\s+(?:he|she|they|it|we|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|labell?ed)\s+"
-    r"(?:(?:the|a|an|its|his|her|their|our)\s+)?(?:[\w-]+['’]s?\s+)?$"
-)
-CALLING_IT_RE = re.compile(
-    r"\b(?:call(?:ing|ed|s)?|describ(?:ing|ed|es)|brand(?:ing|ed|s)?|label(?:l?ing|l?ed|s)?)\s+"
-    r"(?:it|them|him|her|this|that|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$",
-    re.IGNORECASE,
-)
+from .sentences import is_abbreviation
 
 PRONOUNS = {"he": "singular", "she": "singular", "they": "plural", "we": "plural", "i": "singular"}
 
@@ -91,6 +34,7 @@ she her mother wife widow sister daughter aunt niece grandmother granddaughter
 woman girl mrs ms miss lady queen princess actress chairwoman spokeswoman
 businesswoman congresswoman policewoman councilwoman girlfriend fiancee bride
 """.split())
+
 MALE_WORDS = frozenset("""
 he his father husband widower brother son uncle nephew grandfather grandson
 man boy mr sir lord king prince actor chairman spokesman businessman
@@ -124,6 +68,7 @@ Minister Senator Sen. Rep. Representative Governor Gov. Judge Justice Chief
 Ambassador Sir Lord Lady King Queen Prince Princess Pope Father Bishop Rev.
 Reverend Chancellor Mayor Secretary Speaker Gen Lt Col Maj Capt Mr Mrs Ms Dr
 """.split())
+
 ROLE_WORDS = frozenset("""
 spokesman spokeswoman spokesperson leader chief commander envoy minister
 official analyst expert author founder head president director correspondent
@@ -156,118 +101,13 @@ FOREIGN_ARTICLES = frozenset("Le La Les El Los Las Il Die Der Das".split())
 
 # A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
 NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"
+
 NAME_RUN_RE = re.compile(
     r"(?<![\w’'-])(?:" + NAME_WORD + r")(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
 )
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr gen lt col maj capt sgt st jan feb mar apr jun jul aug sep sept
-oct nov dec inc corp ltd co no vs jr sr prof rev gov sen rep brig adm u.s
-u.k u.n e.g i.e a.m p.m etc
-""".split())
-
-
-# Paragraphs and sentences ------------------------------------------------------
-
-
-def paragraphs(text):
-    """``[(start, end)]`` of every non-blank line, trimmed.
-
-    Some articles separate paragraphs by a blank line, others by a single
-    newline, so every line is a paragraph.
-    """
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
-
-
-SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-
-
-def sentences(masked):
-    """``[(start, end)]`` of the sentences of a masked text.
-
-    ``masked`` has the inside of every quotation blanked out (see
-    ``mask_quotes``) so that a period inside quoted words does not end the
-    sentence that carries the quotation's attribution.
-    """
-    spans = []
-    for p_start, p_end in paragraphs(masked):
-        start = p_start
-        for match in SENTENCE_END_RE.finditer(masked, p_start, p_end):
-            if _is_abbreviation(masked, match.start()):
-                continue
-            end = match.end()
-            spans.append((start, end))
-            start = end
-            while start < p_end and masked[start].isspace():
-                start += 1
-        if start < p_end:
-            spans.append((start, p_end))
-    return spans
-
-
-def _is_abbreviation(text, period):
-    if text[period] != ".":
-        return False
-    word = re.search(r"([\w.]+)$", text[max(0, period - 12):period])
-    if not word:
-        return False
-    token = word.group(1).lower().rstrip(".")
-    if token in ABBREVIATIONS:
-        return True
-    # A single capital initial ("George W. Bush").
-    return len(token) == 1 and text[period - 1].isupper()
-
-
-def mask_quotes(text, spans):
-    """``text`` with the inside of each ``(start, end)`` span blanked.
-
-    The blank is a letter, so no cue word or sentence end is found inside a
-    quotation; a final ``.!?`` stays, so a quoted sentence still ends one.
-    """
-    chars = list(text)
-    for start, end in spans:
-        for index in range(start, end):
-            if not chars[index].isspace():
-                # Keep the case of letters: a capital after a period still
-                # starts a sentence ("… News. “Attacking …").
-                chars[index] = "X" if chars[index].isupper() else "x"
-        last = end - 1
-        while last >= start and text[last].isspace():
-            last -= 1
-        if last >= start and text[last] in ".!?":
-            chars[last] = text[last]
-    return "".join(chars)
-
-
-def sentence_at(sentence_spans, offset):
-    """The ``(start, end)`` of the sentence holding ``offset`` (or the nearest before)."""
-    best = None
-    for start, end in sentence_spans:
-        if start <= offset < end or (start <= offset and best is None):
-            best = (start, end)
-        if start <= offset <= end:
-            return start, end
-        if start > offset:
-            break
-        best = (start, end)
-    return best or (0, 0)
-
-
-def word_count(text):
-    return len(re.findall(r"[\w’'-]+", text))
-
-
-# Noun phrases -------------------------------------------------------------------
+# A capitalised name on one line; a period ends it unless a letter follows.
+CAPITALISED_RUN = r"[A-Z](?:[\w’'&-]|\.(?=\w))*(?:[ \u00a0]+[A-Z](?:[\w’'&-]|\.(?=\w))*)*"
 
 
 @dataclass(frozen=True)
@@ -377,7 +217,7 @@ def phrase_after(text, start, end):
     """The speaker-like phrase starting at ``start`` (just after "said")."""
     start, end = trim_span(text, start, end, " \t\n\u00a0")
     for stop in re.finditer(r"[,;:.!?(\[\"“”]|\s(?:who|whose|which|that|speaking|in|on|at|after|before|during|when|as|to)\s", text[start:end]):
-        if stop.group() == "." and _is_abbreviation(text, start + stop.start()):
+        if stop.group() == "." and is_abbreviation(text, start + stop.start()):
             continue  # "said Dr. Amina Yusuf"
         end = start + stop.start()
         break
@@ -479,3 +319,18 @@ def _is_title(words, index):
         return True  # "General", "Manager Elena Costa"
     # Two-word titles: "Prime Minister", "Army chief".
     return index + 1 < len(words) and words[index + 1].group() in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
+
+
+def first_subject_name(text, start, end):
+    """The first name of a sentence that is not the object of a preposition."""
+    head = text[start:end]
+    for match in NAME_RUN_RE.finditer(head):
+        before = head[: match.start()].split()
+        while before and before[-1].lower() in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1].lower().strip(",") in PREPOSITIONS:
+            continue
+        if match.group() in SENTENCE_STARTERS:
+            continue
+        return trailing_name(text, start + match.start(), start + match.end())
+    return None

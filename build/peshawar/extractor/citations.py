@@ -3,7 +3,7 @@
 ``find_citations(text, registry, mentions, cues)`` returns dicts with text,
 start_char, end_char, cited (the source as the text names it), cited_id (its
 actor id, or None when the registry does not know it), kind, rule and
-confidence. The cues are the speech cues of ``quotes.find_cues`` (for "said
+confidence. The cues are the speech cues of ``cues.find_cues`` (for "said
 in a statement", whose source is the speaker).
 
 The patterns are generic credit lines of news writing: "according to X"
@@ -16,7 +16,7 @@ links to related articles and "… Read more here."
 
 import re
 
-from .prose import FOREIGN_ARTICLES
+from .phrases import FOREIGN_ARTICLES
 
 # Words that make an unknown capitalised name look like a source worth
 # citing rather than a person ("according to Smith").
