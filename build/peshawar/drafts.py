@@ -20,11 +20,11 @@ from .core.registry import load_registry
 from .core.spans import occurrences
 from .dataset.rows import build_rows
 from .dataset.seeds import read_seeds
-from .extractor import analyse
+from .extractor import analyse, lexicon
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GIVEN = "given by the person who added the article"
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = lexicon.MONTHS
 
 
 class _IndentedDumper(yaml.SafeDumper):

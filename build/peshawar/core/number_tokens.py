@@ -6,13 +6,23 @@ and the extractor reads its figures from the same tokens.
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions billion dozen dozens half"
-).split()
+from .word_lists import read_word_list
+
+
+
+def _number_words():
+    table = {}
+    for entry in read_word_list(Path(__file__).with_name("number_words.txt")):
+        word, value, role = entry.split()
+        table[word] = (float(value) if "." in value else int(value), role)
+    return table
+
+
+# Number words, read once: word -> (value, role); see number_words.txt.
+NUMBER_VALUES = _number_words()
+NUMBER_WORDS = list(NUMBER_VALUES)
 
 NUMBER_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])"  # 148, 1,800, 2014, 10:10 -> 10 and 10

@@ -16,30 +16,17 @@ links to related articles and "… Read more here."
 
 import re
 
-from .phrases import FOREIGN_ARTICLES
+from . import lexicon
+from .phrases import CAPITALISED_RUN, CAPITALISED_WORD, FOREIGN_ARTICLES
 
 # Words that make an unknown capitalised name look like a source worth
 # citing rather than a person ("according to Smith").
-NEWS_WORDS = frozenset("""
-Times News Post Press Journal Herald Tribune Telegraph Agence Agency Daily
-Today Gazette Chronicle Observer Economist Network TV Radio Magazine Review
-Monitor Express Nation Mail Star Standard Wire Bulletin Broadcasting
-Television Channel Online Sports Independent Newswire Broadcaster
-""".split())
-INSTITUTION_WORDS = frozenset("""
-Institute Council Center Centre Foundation University Report Research Survey
-Ministry Office Commission Authority Department Bureau Organization
-Organisation Association Committee Service Police Court Hospital Bank Fund
-Programme Program Society International Watch Administration Board
-Inspectorate Regulator Museum Library Trust
-""".split())
+NEWS_WORDS = lexicon.words("news_words")
+INSTITUTION_WORDS = lexicon.words("institution_words")
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
-# A capitalised name on one line: "The New York Times", "Council on Foreign
-# Relations", "U.S"; a period ends it unless a letter follows ("U.S.").
-WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
-CALENDAR = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
-NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + WORD + r")*"
+CALENDAR = r"(?:" + "|".join(lexicon.WEEKDAYS + lexicon.MONTHS) + r")\b"
+NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r")*"
 POSSESSOR = r"(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
 
 KIND_FOR_ACTOR = {
@@ -71,7 +58,7 @@ PATTERNS = (
     )),
     ("according_to", re.compile(
         # "according to the UN human rights office": a name and the office it heads.
-        r"\b[Aa]ccording\s+to\s+(?P<x>(?:the\s+)?" + WORD + r"(?:[ \u00a0]+" + WORD + r")*(?:[ \u00a0]+[a-z]+){0,3}[ \u00a0]+"
+        r"\b[Aa]ccording\s+to\s+(?P<x>(?:the\s+)?" + CAPITALISED_RUN + r"(?:[ \u00a0]+[a-z]+){0,3}[ \u00a0]+"
         r"(?:office|ministry|agency|department|commission|authority|authorities|council|police|service|bureau|agencies|"
         r"institute|organisation|organization|group|monitor|observatory|data|figures|statistics|tally|count|records))\b"
     )),
@@ -87,8 +74,8 @@ PATTERNS = (
     )),
 )
 
-PHOTO_CREDIT = re.compile(r"\(?(?P<x>" + WORD + r"(?:[ \u00a0]+" + WORD + r")*)[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + WORD + r"(?:[ \u00a0]+" + WORD + r")*)\)?")
-PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + WORD + r"(?:[ \u00a0]+" + WORD + r")*)(?:/(?P<y>" + WORD + r"(?:[ \u00a0]+" + WORD + r")*))?")
+PHOTO_CREDIT = re.compile(r"\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
+PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
 AUTHOR_OF = re.compile(r"\bauthor\s+of\s+(?:the\s+(?:book|novel|study|report)\s+)?")

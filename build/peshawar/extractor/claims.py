@@ -10,44 +10,25 @@ an idiom). ``attribute_claims`` then credits each claim to its claimant.
 
 import re
 
-from .sentences import sentence_at, sentences
+from . import lexicon
 from .numbers import TIME_NOUNS, VAGUE_PLURALS, expressions, iso_date, qualifier_before, unit_after, value_of
+from .sentences import sentence_at, sentences
 
-_PEOPLE = """
-people persons civilians victims men women bodies lives others residents villagers
-worshippers adults citizens nationals foreigners tourists passengers pilgrims workers
-employees staff teachers doctors nurses journalists reporters members relatives
-farmers miners protesters demonstrators voters guards officials family families
-survivors hostages prisoners detainees refugees migrants casualties individuals
-"""
-
-_CHILDREN = "children kids students pupils schoolchildren schoolgirls schoolboys boys girls infants babies teenagers youths minors"
-
-_ATTACKERS = "gunmen attackers assailants bombers raiders kidnappers hijackers"
-
-_MILITANTS = "militants fighters insurgents terrorists rebels jihadists extremists"
-
-_TROOPS = "troops soldiers personnel policemen police officers servicemen commandos paramilitaries"
-
+# Nouns that count people, and the population each counts.
 PEOPLE_NOUNS = {
-    **dict.fromkeys(_PEOPLE.split(), "people"),
-    **dict.fromkeys(_CHILDREN.split(), "children"),
-    **dict.fromkeys(_ATTACKERS.split(), "attackers"),
-    **dict.fromkeys(_MILITANTS.split(), "militants"),
-    **dict.fromkeys(_TROOPS.split(), "troops"),
+    noun: population
+    for population in ("people", "children", "attackers", "militants", "troops")
+    for noun in lexicon.entries(f"nouns_{population}")
 }
 
-GROUP_NOUNS = frozenset("groups factions subsections organizations organisations outfits tribes parties cells units wings networks movements".split())
+GROUP_NOUNS = lexicon.words("group_nouns")
+DISTANCE_NOUNS = lexicon.words("distance_nouns")
 
-DISTANCE_NOUNS = frozenset("miles mile km kilometres kilometers kilometre kilometer meters metres feet yards".split())
-
-DEATH_WORDS = r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death\s+toll|massacred?|shot|slain|murdered|lives|bodies|perished|toll"
-
-INJURY_WORDS = r"injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|hurt"
-
-ATTACK_WORDS = r"storm(?:ed|ing|s)?|entered|attack(?:ed|ing)|raid(?:ed|ing)|armed|stormed"
-
-DISPLACED_WORDS = r"displaced|refugees|fled|homeless|evacuated|uprooted|relocated|rehoused|sheltering|in\s+shelters|in\s+camps"
+# Words near a figure that tell what it counts (regex alternations).
+DEATH_WORDS = lexicon.alternation("death_words")
+INJURY_WORDS = lexicon.alternation("injury_words")
+ATTACK_WORDS = lexicon.alternation("attack_words")
+DISPLACED_WORDS = lexicon.alternation("displaced_words")
 
 
 def _nearest(pattern, text, anchor):

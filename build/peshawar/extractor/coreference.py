@@ -9,7 +9,7 @@ about actors comes from the registry only.
 
 import re
 
-from . import phrases
+from . import lexicon, phrases
 
 
 class Resolver:
@@ -203,11 +203,7 @@ def person_like(text, phrase):
     return False
 
 
-GROUP_HEADS = frozenset("""
-officials police authorities forces troops residents officers lawmakers leaders voters fans players
-workers government army military team officer official spokesman spokeswoman province district city
-state county region authorities ministry department
-""".split())
+GROUP_HEADS = lexicon.words("group_heads")
 
 
 def description_head(phrase_text):
@@ -223,9 +219,7 @@ def description_head(phrase_text):
 
 # Words that may precede a sentence's subject name: "The council's new
 # director, Ade Bello, …", "Former President X …".
-SUBJECT_PREFIX_WORDS = phrases.DETERMINERS | phrases.ROLE_WORDS | frozenset(
-    "former new senior local regional deputy acting top chief police army city council state interim".split()
-)
+SUBJECT_PREFIX_WORDS = phrases.DETERMINERS | phrases.ROLE_WORDS | lexicon.words("subject_prefix_words")
 
 
 def sentence_subjects(text, sentence_spans, marked, resolver):

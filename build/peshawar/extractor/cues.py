@@ -6,31 +6,13 @@ phrase each attributes to, and the channel the words were given to.
 import re
 from dataclasses import dataclass
 
-from . import phrases, sentences
+from . import lexicon, phrases, sentences
 from .phrases import CAPITALISED_RUN, first_subject_name
 
-# Finite verbs that introduce or close a quotation ("X said", "said X").
-SPEECH_VERBS = frozenset("""
-said says say told tells added adds explained explains stated wrote writes
-warned warns claimed claims argued argues noted insisted insists asked asks
-declared declares announced announces continued concluded concludes recalled
-recalls replied replies responded responds suggested suggests agreed agrees
-disagreed disagrees acknowledged admitted admits pledged pledges vowed vows
-urged urges confirmed confirms denied denies echoed echoes observed remarked
-maintained maintains predicted cautioned tweeted posted complained complains
-condemned condemns decried decries stressed stresses reiterated boasted
-alleged alleges quipped estimated estimates reported reports emphasized
-emphasised contended contends countered lamented claim warn argue insist
-acknowledge admit deny confirm allege called calls described describes
-shouted shouts cried cries yelled screamed whispered exclaimed joked sighed
-pleaded begged demanded demands answered answers explain recounted recounts
-""".split())
-
-# Participles that hang a quotation on the clause's subject ("..., calling it").
-SPEECH_PARTICIPLES = frozenset("""
-saying adding arguing explaining noting calling describing warning insisting
-telling claiming stressing suggesting asking declaring calling
-""".split())
+# Finite verbs that introduce or close a quotation ("X said", "said X"), and
+# participles that hang one on the clause's subject (", calling it").
+SPEECH_VERBS = lexicon.words("speech_verbs")
+SPEECH_PARTICIPLES = lexicon.words("speech_participles")
 
 # Passive cues: "he was quoted in X", "she was quoted as saying".
 PASSIVE_CUE_RE = r"(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+as\s+saying)?"

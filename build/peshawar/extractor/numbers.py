@@ -9,29 +9,32 @@ the numbers the seed validator asks annotators to account for.
 import re
 from dataclasses import dataclass
 
-from ..core.number_tokens import NumberToken, number_tokens
+from ..core.number_tokens import NUMBER_VALUES, NumberToken, number_tokens
+from . import lexicon
 
-UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
 
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+def _with_role(role):
+    return {word: value for word, (value, word_role) in NUMBER_VALUES.items() if word_role == role}
 
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
+def _grouped(pairs):
+    """``((key, alternation of its phrases))`` in the order keys first appear."""
+    grouped = {}
+    for key, phrase in pairs:
+        grouped.setdefault(key, []).append(lexicon.phrase_pattern(phrase))
+    return tuple((key, "|".join(patterns)) for key, patterns in grouped.items())
+
+
+# Number words and their values (core/number_words.txt).
+UNITS = _with_role("unit")
+TENS = _with_role("ten")
+SCALES = _with_role("scale")
 # "dozens of" is read as at least two dozen, "hundreds" as at least two
 # hundred: the smallest number the plural allows.
-VAGUE_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+VAGUE_PLURALS = _with_role("plural")
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+MONTH = r"(?:" + "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
+WEEKDAY = r"(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+"
 
 DATE_RE = re.compile(
     r"(?:" + WEEKDAY + r")?(?:"
@@ -45,14 +48,7 @@ DATE_RE = re.compile(
 
 TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
 
-QUALIFIERS = (
-    ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of"),
-    ("as_many_as", r"as\s+many\s+as|as\s+much\s+as"),
-    ("more_than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding"),
-    ("fewer_than", r"fewer\s+than|less\s+than|under|below"),
-    ("up_to", r"up\s+to"),
-    ("about", r"about|around|some|approximately|roughly|nearly|almost|an\s+estimated|close\s+to|circa|estimated"),
-)
+QUALIFIERS = _grouped(lexicon.keyed("qualifiers"))
 
 QUALIFIER_RE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS) + r")\s+(?:a\s+)?$",
@@ -60,25 +56,12 @@ QUALIFIER_RE = re.compile(
 )
 
 # Words that may stand between a number and its noun ("seven armed men").
-NOUN_MODIFIERS = frozenset("""
-armed broad more other innocent young small large different separate major
-minor new old senior junior foreign local additional suspected unidentified
-masked uniformed distinct heavily well main key top rival militant
-""".split())
+NOUN_MODIFIERS = lexicon.words("noun_modifiers")
 
 # Words after a number that are not what it counts ("dozens every week").
-NOT_UNITS = frozenset("""
-of and or to in on at by for from with was were is are be been has have had when that which who
-every each per a an the this that these those ago later earlier after before since than as so
-whose whom
-""".split())
+NOT_UNITS = lexicon.words("not_units")
 
-TIME_NOUNS = {
-    "year": "years", "years": "years", "month": "months", "months": "months",
-    "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
-    "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
-    "decade": "decades", "decades": "decades",
-}
+TIME_NOUNS = {form: plural for plural in lexicon.entries("time_nouns") for form in (plural[:-1], plural)}
 
 
 @dataclass(frozen=True)
@@ -225,8 +208,8 @@ def unit_after(text, end):
     return first, end + following[0].end()
 
 
-MONTH_NUMBERS = {name: number for number, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(lexicon.MONTHS, start=1)}
+MONTH_PREFIX_RE = re.compile(r"\b(" + "|".join(name[:3] for name in lexicon.MONTHS) + r")[a-z]*\.?")
 
 
 def iso_date(words):
@@ -235,7 +218,7 @@ def iso_date(words):
     year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", words)
     if not year:
         return None
-    month = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", words)
+    month = MONTH_PREFIX_RE.search(words)
     numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", words.strip())
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words.strip())
     if iso:

@@ -10,104 +10,39 @@ particular article.
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .sentences import is_abbreviation
 
-PRONOUNS = {"he": "singular", "she": "singular", "they": "plural", "we": "plural", "i": "singular"}
-
-POSSESSIVES = frozenset("his her their its our my your".split())
-
-# Words that name an organisation rather than a person: a name holding one
-# is not "he" or "she".
-ORGANIZATION_WORDS = frozenset("""
-Department Ministry Office Agency Council Commission Authority Association
-Society Institute Organization Organisation Union Party Bank Fund Court Police
-Army Force Forces Service Committee Board Bureau Group Company Corporation Inc
-Ltd University College School Hospital Government Administration Federation
-League Club United City Rovers Times News Post Press Journal Network Foundation
-Centre Center Programme Program Alliance Front Movement Coalition Assembly
-Parliament Senate Congress Embassy Mission Department Directorate
-""".split())
-
-# Kinship and other words that tell a person's gender.
-FEMALE_WORDS = frozenset("""
-she her mother wife widow sister daughter aunt niece grandmother granddaughter
-woman girl mrs ms miss lady queen princess actress chairwoman spokeswoman
-businesswoman congresswoman policewoman councilwoman girlfriend fiancee bride
-""".split())
-
-MALE_WORDS = frozenset("""
-he his father husband widower brother son uncle nephew grandfather grandson
-man boy mr sir lord king prince actor chairman spokesman businessman
-congressman policeman councilman boyfriend fiance groom
-""".split())
-
-# Words that begin a noun phrase naming somebody without a name.
-DETERMINERS = frozenset("a an the another one two three several some many most other others this that these those".split())
-
-PREPOSITIONS = frozenset("""
-in of for from at on with by to about against after before during over under
-into onto than as like near across behind between among through since until
-upon within without toward towards via per including
-""".split())
-
-CONJUNCTIONS = frozenset("and but or nor so yet that which whose whom because although though while if when".split())
-
-# Adverbs and auxiliaries that may sit between a subject and its verb.
-SUBJECT_TRAILERS = frozenset("""
-also has had have was were is are will would could should may might must
-then later earlier already again previously reportedly allegedly publicly
-privately once still even just only recently further too
-""".split())
-
-# Titles and roles written before a name ("General", "spokesman").
-TITLE_WORDS = frozenset("""
-General Gen. Lt. Lieutenant Colonel Col. Major Maj. Captain Capt. Brigadier
-Brig. Admiral Adm. Sergeant Sgt. Commander Maulana Mullah Mufti Qari Hafiz
-Sheikh Shaikh Imam Mr. Mrs. Ms. Miss Dr. Prof. Professor President Premier
-Minister Senator Sen. Rep. Representative Governor Gov. Judge Justice Chief
-Ambassador Sir Lord Lady King Queen Prince Princess Pope Father Bishop Rev.
-Reverend Chancellor Mayor Secretary Speaker Gen Lt Col Maj Capt Mr Mrs Ms Dr
-""".split())
-
-ROLE_WORDS = frozenset("""
-spokesman spokeswoman spokesperson leader chief commander envoy minister
-official analyst expert author founder head president director correspondent
-reporter journalist professor successor predecessor deputy aide adviser
-advisor ambassador premier governor general schoolgirl schoolboy student
-militant cleric scholar researcher photographer editor columnist
-captain coach manager owner executive chairman chairwoman secretary officer
-lawyer attorney teacher nurse doctor worker resident farmer activist
-organiser organizer campaigner candidate rival lawmaker legislator mother
-father wife husband widow son daughter brother sister nephew niece uncle aunt
-""".split())
-
-# Words that are capitalised only because a sentence starts with them.
-SENTENCE_STARTERS = frozenset("""
-The A An This That These Those He She They It We I You His Her Their Its Our
-But And Or So Yet Then Later Earlier After Before When While Although Though
-If In On At For From By With Without Despite Since Until As Here There What
-Who Why How Where Which One Two Three Some Many Most Other Others Another
-Privately Publicly Meanwhile However Still Also Even Only Just Now Today
-Yesterday Tomorrow Last Next Such Both Each Every All No Not Ultimately
-Power Analysts Experts Officials Outrage Widening Shattered Barring Follow
-Read Loading Photo Related
-""".split())
-
-NAME_PARTICLES = frozenset("al el bin ibn ul ur e i de da du van von der den la le di del della dos das ter".split())
-
-# Articles of other languages that open the names of newspapers and
-# institutions ("Le …", "El …"), rarely a person's.
-FOREIGN_ARTICLES = frozenset("Le La Les El Los Las Il Die Der Das".split())
+# Word lists (lexicon/*.txt), read once at import.
+PRONOUNS = {
+    **dict.fromkeys(lexicon.entries("pronouns_singular"), "singular"),
+    **dict.fromkeys(lexicon.entries("pronouns_plural"), "plural"),
+}
+POSSESSIVES = lexicon.words("possessives")
+ORGANIZATION_WORDS = lexicon.words("organization_words")
+FEMALE_WORDS = lexicon.words("female_words")
+MALE_WORDS = lexicon.words("male_words")
+DETERMINERS = lexicon.words("determiners")
+PREPOSITIONS = lexicon.words("prepositions")
+CONJUNCTIONS = lexicon.words("conjunctions")
+SUBJECT_TRAILERS = lexicon.words("subject_trailers")
+TITLE_WORDS = lexicon.words("titles")
+ROLE_WORDS = lexicon.words("roles")
+SENTENCE_STARTERS = lexicon.words("sentence_starters")
+NAME_PARTICLES = lexicon.words("name_particles")
+FOREIGN_ARTICLES = lexicon.words("foreign_articles")
 
 # A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
 NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"
-
 NAME_RUN_RE = re.compile(
     r"(?<![\w’'-])(?:" + NAME_WORD + r")(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
 )
 
-# A capitalised name on one line; a period ends it unless a letter follows.
-CAPITALISED_RUN = r"[A-Z](?:[\w’'&-]|\.(?=\w))*(?:[ \u00a0]+[A-Z](?:[\w’'&-]|\.(?=\w))*)*"
+# A capitalised word as news copy writes names of sources and channels: "The",
+# "U.S" (a period ends it unless a letter follows, so "U.S." keeps its
+# periods), "AT&T"; and a run of them on one line ("The New York Times").
+CAPITALISED_WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
+CAPITALISED_RUN = CAPITALISED_WORD + r"(?:[ \u00a0]+" + CAPITALISED_WORD + r")*"
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ described that way; names are resolved through the actor registry only.
 
 import re
 
-from . import phrases, sentences
+from . import lexicon, phrases, sentences
 from .cues import SPEECH_VERBS
 from .attribution import (
     after_cue, before_cue, colon_cue, from_cue, link_parts, paragraph_of, part_numbers,
@@ -47,7 +47,7 @@ SHORT_QUOTE_WORDS = 4
 # How far (in words) a cue earlier in the sentence may sit from a short quote.
 CUE_REACH_WORDS = 15
 
-SMALL_TITLE_WORDS = frozenset("of the and a an in on for to at by e i or as with from".split())
+SMALL_TITLE_WORDS = lexicon.words("small_title_words")
 
 RULE_CONFIDENCE = {
     "x_said_after": 0.95,

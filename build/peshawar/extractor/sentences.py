@@ -7,12 +7,10 @@ Everything here is a pure function of a string.
 
 import re
 
+from . import lexicon
+
 # Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr gen lt col maj capt sgt st jan feb mar apr jun jul aug sep sept
-oct nov dec inc corp ltd co no vs jr sr prof rev gov sen rep brig adm u.s
-u.k u.n e.g i.e a.m p.m etc
-""".split())
+ABBREVIATIONS = lexicon.words("abbreviations") | {a.lower() for a in lexicon.MONTH_ABBREVIATIONS}
 
 
 def paragraphs(text):
