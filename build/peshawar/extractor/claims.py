@@ -24,6 +24,15 @@ PEOPLE_NOUNS = {
 GROUP_NOUNS = lexicon.words("group_nouns")
 DISTANCE_NOUNS = lexicon.words("distance_nouns")
 
+# How sure a figure is, by what the words around it tell.
+CLAIM_CONFIDENCE = {
+    "figure": 0.85,  # a figure whose kind the words tell: a death toll, a year, an age ...
+    "bare": 0.6,  # a number whose kind the words do not tell (kind count or other)
+    "date": 0.8,
+    "not_a_figure": 0.6,  # a number set aside as counting nothing
+}
+BARE_KINDS = ("count", "other")
+
 # Words near a figure that tell what it counts (regex alternations).
 DEATH_WORDS = lexicon.alternation("death_words")
 INJURY_WORDS = lexicon.alternation("injury_words")
@@ -136,7 +145,7 @@ def find_claims(text, sentence_spans=None):
     for expression in expressions(text):
         reason = not_a_figure(text, expression)
         if reason:
-            skipped.append(_item(text, expression.start, expression.end, reason=reason, rule=f"not_number_{reason}", confidence=0.6))
+            skipped.append(_item(text, expression.start, expression.end, reason=reason, rule=f"not_number_{reason}", confidence=CLAIM_CONFIDENCE["not_a_figure"]))
             continue
         sentence = sentence_at(sentence_spans, expression.start) if sentence_spans else (0, len(text))
         claims.append(claim_for(text, expression, sentence))
@@ -155,7 +164,7 @@ def claim_for(text, expression, sentence):
         qualifier, start = qualifier_before(text, expression.start)
         item = _item(
             text, expression.start, expression.end, value=value, unit=unit, qualifier=qualifier or "exact",
-            kind="date", population=None, rule="date", confidence=0.8,
+            kind="date", population=None, rule="date", confidence=CLAIM_CONFIDENCE["date"],
         )
         iso = iso_date(text[expression.start:expression.end])
         if iso:
@@ -198,7 +207,7 @@ def claim_for(text, expression, sentence):
     if kind == "age":
         unit, end = "years", max(end, expression.end) if unit == "years_old" else expression.end
     rule = "number_words" if not expression.tokens[0].text[0].isdigit() else "digits"
-    confidence = 0.85 if kind not in ("count", "other") else 0.6
+    confidence = CLAIM_CONFIDENCE["bare" if kind in BARE_KINDS else "figure"]
     return _item(
         text, start, end, value=value, unit=unit, qualifier=qualifier, kind=kind,
         population=population_of(kind, unit), rule=rule, confidence=confidence,

@@ -33,8 +33,8 @@ def find_all_mentions(text, registry):
     """
     mentions = alias_mentions(text, registry.aliases)
     taken = [(m["start_char"], m["end_char"]) for m in mentions]
-    for finder in (_surnames_after_full_names, _registered_surnames, _new_names):
-        for start, end, actor_id, rule, confidence in finder(text, registry, mentions):
+    for finder, rule, confidence in MENTION_RULES:
+        for start, end, actor_id in finder(text, registry, mentions):
             if not any(s < end and start < e for s, e in taken):
                 mentions.append(mention(text, start, end, actor_id, rule, confidence))
                 taken.append((start, end))
@@ -54,7 +54,7 @@ def _surnames_after_full_names(text, registry, mentions):
         for match in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
             earlier = [actor for start, actor in full_names if start < match.start()]
             if earlier:
-                yield match.start(), match.end(), earlier[-1], "surname", 0.8
+                yield match.start(), match.end(), earlier[-1]
 
 
 def _registered_surnames(text, registry, mentions):
@@ -64,7 +64,7 @@ def _registered_surnames(text, registry, mentions):
             continue
         owners = registry.persons_with_surname(match.group())
         if len(owners) == 1:
-            yield match.start(), match.end(), owners[0], "surname", 0.6
+            yield match.start(), match.end(), owners[0]
 
 
 def _new_names(text, registry, mentions):
@@ -76,7 +76,16 @@ def _new_names(text, registry, mentions):
             phrase = phrases.trailing_name(text, start, end) or phrases.Phrase(match.group(group), start, end, "name")
             words = text[phrase.start:phrase.end].split()
             if words and not all(w in phrases.SENTENCE_STARTERS or w in phrases.TITLE_WORDS for w in words):
-                yield phrase.start, phrase.end, None, "new_name", 0.6
+                yield phrase.start, phrase.end, None
+
+
+# The rules after alias_match, in order: (finder, rule, confidence). A later
+# rule never overlaps an earlier match.
+MENTION_RULES = (
+    (_surnames_after_full_names, "surname", 0.8),
+    (_registered_surnames, "surname", 0.6),
+    (_new_names, "new_name", 0.6),
+)
 
 
 def mention_tuples(mentions):

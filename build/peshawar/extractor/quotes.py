@@ -1,5 +1,4 @@
-"""Quotations: pair the marks, tell quotes from scare quotes and names, and
-find who speaks.
+"""Quotations: tell quotes from scare quotes and names, and find who speaks.
 
 ``find_quotes(text, registry, mentions)`` returns ``(quotes, not_quotes)``.
 Each quote is a dict with the keys the extractor prints (text, start_char,
@@ -8,36 +7,19 @@ channel, channel_id and pull_quote. ``not_quotes`` are the marked spans
 judged not to be anybody's words, with a reason (nickname, name, title,
 scare_quote).
 
-Attribution is by rules over the sentence around the marks, tried in this
-order (the rule names are what each quote's ``rule`` says):
-
-- x_said_after, said_x_after, x_told_after: a cue right after the closing
-  mark ("…," X said / "…," said X / "…," X told Y);
-- cue_before_in_sentence, according_to, participle_subject, statement: a
-  cue earlier in the same sentence (X said … "…", according to X, "…,
-  calling it "…"", "X's statement said");
-- colon_lead_in: "X said:" before the opening mark;
-- interrupted, paragraph_continuation: the other part of the same
-  quotation ("…," X said. "…" / a quotation reopened in the next paragraph);
-- pull_quote_twin: the same words quoted elsewhere in the article;
-- previous_sentence, previous_sentence_name: a cue, or else a person named
-  as the subject, in the sentence before;
-- unattributed.
-
-Pronouns ("he", "she") go to the last person a sentence was about or who
-spoke, skipping one of the other gender where a title or earlier pronoun
-told it; definite descriptions ("the commander") to the last person
-described that way; names are resolved through the actor registry only.
+Attribution is by the rules of ``QUOTE_RULES``, tried in that order (see
+``attribution.py``); speaker phrases are resolved by ``coreference.py``.
 """
 
 import re
+from dataclasses import dataclass
 
 from . import lexicon, phrases, sentences
-from .cues import SPEECH_VERBS
 from .attribution import (
     after_cue, before_cue, colon_cue, from_cue, link_parts, paragraph_of, part_numbers,
     previous_sentence_cue, previous_sentence_name, pull_quote_twins, share,
 )
+from .cues import SPEECH_VERBS
 from .reading import read_article
 
 # A quoted span of at most this many words needs a cue nearby to count as
@@ -49,22 +31,37 @@ CUE_REACH_WORDS = 15
 
 SMALL_TITLE_WORDS = lexicon.words("small_title_words")
 
-RULE_CONFIDENCE = {
-    "x_said_after": 0.95,
-    "said_x_after": 0.95,
-    "x_told_after": 0.95,
-    "according_to": 0.9,
-    "statement": 0.9,
-    "cue_before_in_sentence": 0.85,
-    "participle_subject": 0.8,
-    "colon_lead_in": 0.85,
-    "interrupted": 0.9,
-    "paragraph_continuation": 0.85,
-    "pull_quote_twin": 0.8,
-    "previous_sentence": 0.6,
-    "previous_sentence_name": 0.5,
-    "unattributed": 0.4,
-}
+
+@dataclass(frozen=True)
+class QuoteRule:
+    rule: str  # the rule name a quote carries
+    confidence: float
+    how: str
+
+
+Q = QuoteRule
+QUOTE_RULES = (
+    Q("x_said_after", 0.95, 'a cue right after the closing mark: "…," X said'),
+    Q("said_x_after", 0.95, 'an inverted cue right after the closing mark: "…," said X'),
+    Q("x_told_after", 0.95, '"…," X told Y'),
+    Q("cue_before_in_sentence", 0.85, 'a cue earlier in the same sentence: X said … "…"'),
+    Q("according_to", 0.9, 'according to X, … "…"'),
+    Q("participle_subject", 0.8, 'a participle hanging on the clause\'s subject: X …, calling it "…"'),
+    Q("statement", 0.9, '"…," X\'s statement said'),
+    Q("colon_lead_in", 0.85, '"X said:" before the opening mark'),
+    Q("interrupted", 0.9, 'the other part of a quotation its attribution interrupts: "…," X said. "…"'),
+    Q("paragraph_continuation", 0.85, "a quotation reopened in the next paragraph"),
+    Q("pull_quote_twin", 0.8, "the same words quoted elsewhere in the article with a speaker"),
+    Q("previous_sentence", 0.6, "a cue in the sentence before"),
+    Q("previous_sentence_name", 0.5, "a person named as the subject of the sentence before"),
+    Q("unattributed", 0.4, "no speaker found"),
+)
+RULE_CONFIDENCE = {rule.rule: rule.confidence for rule in QUOTE_RULES}
+# An automatic speaker the registry does not know is less sure than a
+# registered one: its confidence is scaled by this.
+UNREGISTERED_SPEAKER_FACTOR = 0.9
+# Marked words judged not to be a quote: nickname, name, title, scare quote.
+NOT_QUOTE_CONFIDENCE = 0.7
 
 # Naming cues: the marked words are a name, not anybody's words.
 NAMING_CUE_RE = re.compile(
@@ -206,9 +203,9 @@ def find_quotes(text, registry, mentions, reading=None):
 
 def _quote_item(text, span, attribution, part, paragraph_spans, registry):
     rule = attribution.rule
-    confidence = RULE_CONFIDENCE.get(rule, 0.5)
+    confidence = RULE_CONFIDENCE[rule]
     if attribution.speaker_id is None and attribution.speaker:
-        confidence = round(confidence * 0.9, 2)
+        confidence = round(confidence * UNREGISTERED_SPEAKER_FACTOR, 2)
     cue_word = attribution.cue.word if attribution.cue is not None else None
     if cue_word and attribution.channel and attribution.channel.startswith("in "):
         cue_word = f"{cue_word} {attribution.channel}"
@@ -240,5 +237,5 @@ def _not_quote_item(text, span, reason):
         "end_char": span.end,
         "reason": reason,
         "rule": f"not_quote_{reason}",
-        "confidence": 0.7,
+        "confidence": NOT_QUOTE_CONFIDENCE,
     }
