@@ -40,7 +40,7 @@ def pair_marks(text):
     by a double one ('…"), as happens in copy-edited text.
     """
     marks = quotation_marks(text)
-    pairs = []  # (open offset, close offset or None, previous part index)
+    pairs = []  # (open offset, close offset or None, inner end, previous part index)
     stack = []  # open marks: (Mark, kind, previous part index)
     pending_part = None
 
@@ -66,29 +66,36 @@ def pair_marks(text):
                 stack.append((mark, kind, previous))
                 if not stack[:-1]:
                     pending_part = None
-            continue
-        # A closing mark.
-        if not stack:
-            continue  # a stray closing mark or a plural possessive (fighters')
-        top_mark, top_kind, previous = stack[-1]
-        if top_kind == kind:
-            if kind == "single" and mark.offset and text[mark.offset - 1].isalpha() and _possessive_ahead(text, marks, index):
-                continue
-            stack.pop()
-            pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
-        elif top_kind == "single" and kind == "double":
-            if any(k == "double" for _, k, _ in stack[:-1]):
-                # A stray single mark inside a double quotation: drop it and
-                # close the double one.
-                while stack and stack[-1][1] == "single":
-                    stack.pop()
-                top_mark, _, previous = stack.pop()
-            else:
-                stack.pop()  # '…" : a mismatched pair
-            pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
-        # A single closing mark inside a double quotation with no single one
-        # open is an apostrophe (a plural possessive): ignore it.
+        elif stack:  # a closing mark with nothing open is a stray or a plural possessive (fighters')
+            _close(text, marks, index, stack, pairs)
+    return _outermost(_spans(text, pairs))
 
+
+def _close(text, marks, index, stack, pairs):
+    """Close the quotation the closing mark ``marks[index]`` ends, if any."""
+    mark, kind = marks[index], _kind(marks[index].char)
+    top_mark, top_kind, previous = stack[-1]
+    if top_kind == kind:
+        if kind == "single" and mark.offset and text[mark.offset - 1].isalpha() and _possessive_ahead(text, marks, index):
+            return
+        stack.pop()
+        pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
+    elif top_kind == "single" and kind == "double":
+        if any(k == "double" for _, k, _ in stack[:-1]):
+            # A stray single mark inside a double quotation: drop it and
+            # close the double one.
+            while stack and stack[-1][1] == "single":
+                stack.pop()
+            top_mark, _, previous = stack.pop()
+        else:
+            stack.pop()  # '…" : a mismatched pair
+        pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
+    # A single closing mark inside a double quotation with no single one
+    # open is an apostrophe (a plural possessive): ignore it.
+
+
+def _spans(text, pairs):
+    """A MarkedSpan per pair, its words trimmed of whitespace, parts linked."""
     spans = []
     for open_offset, close, inner_end, _ in pairs:
         start, end = open_offset + 1, inner_end
@@ -100,7 +107,11 @@ def pair_marks(text):
     for span, (_, _, _, previous) in zip(spans, pairs):
         if previous is not None:
             span.previous = spans[previous]
-    # Keep the outermost spans: a quotation inside a quotation is part of it.
+    return spans
+
+
+def _outermost(spans):
+    """The outermost spans: a quotation inside a quotation is part of it."""
     outer = []
     for span in sorted(spans, key=lambda s: s.open):
         if outer and span.open < _outer_end(outer[-1]):
