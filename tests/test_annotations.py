@@ -9,7 +9,7 @@ import pytest
 from peshawar.dataset.coverage import coverage_gaps
 from peshawar.dataset.rows import build_rows
 from peshawar.dataset.seeds import read_seeds
-from peshawar.core.marks import quotation_marks
+from peshawar.core.quotation_marks import quotation_marks
 from peshawar.core.number_tokens import number_tokens
 from peshawar.core.spans import SpanError, locate
 

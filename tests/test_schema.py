@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peshawar.dataset import schema
-from peshawar.dataset.load import collect
+from peshawar.dataset.rows import collect
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_SCHEMA = json.loads((ROOT / "schema" / "seeds.schema.json").read_text(encoding="utf-8"))

@@ -7,7 +7,8 @@ import click
 from .core.files import read_text
 from .core.paths import ROOT
 from .core.problems import SeedError
-from .dataset.load import build_database, collect
+from .dataset.load import build_database
+from .dataset.rows import collect
 
 SEEDS = ROOT / "seeds"
 

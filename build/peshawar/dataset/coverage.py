@@ -5,7 +5,7 @@ The marks and numbers are the ones ``core`` finds, the same the extractor
 reads, so a curated file and the extractor agree on what there is to see.
 """
 
-from ..core.marks import quotation_marks
+from ..core.quotation_marks import quotation_marks
 from ..core.number_tokens import number_tokens
 
 

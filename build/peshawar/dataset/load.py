@@ -11,9 +11,8 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core.problems import SeedError
-from .rows import build_rows, mention_rows
+from .rows import collect
 from .schema import ensure_db_shape, fts_tables, tables as schema_tables
-from .seeds import read_seeds
 
 
 def load_tables(db, tables):
@@ -28,14 +27,6 @@ def load_tables(db, tables):
 
 def foreign_key_problems(db):
     return [tuple(row) for row in db.execute("pragma foreign_key_check").fetchall()]
-
-
-def collect(seeds_dir):
-    """Read and validate the seeds; return ``(tables, problems)``."""
-    seeds, problems = read_seeds(seeds_dir)
-    tables, more = build_rows(seeds)
-    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"])
-    return tables, problems + more
 
 
 def build_database(seeds_dir, db_path):

@@ -1,12 +1,13 @@
-"""From validated seeds to the rows of every table.
+"""From the seed files to the rows of every table.
 
-``build_rows(seeds)`` runs the table families in order, each a function
+``collect(seeds_dir)`` reads the seeds and returns every table's rows and
+every problem found. ``build_rows(seeds)`` runs the table families in order, each a function
 that fills its own tables (``lookups``: actors, aliases, topics and
 statements; ``articles``: articles and their provenance; ``annotations``:
 quotes, claims, citations, relations and skipped spans), and returns
 ``(tables, problems)``. ``mention_rows`` derives the mentions table from the
-articles and aliases. Everything here is pure: no file is read, no database
-touched.
+articles and aliases. Apart from ``collect`` reading the seed files,
+everything here is pure: no file is read, no database touched.
 """
 
 from ..core.aliases import alias_mentions
@@ -15,6 +16,7 @@ from ..core.registry import Registry
 from .annotations import annotation_rows
 from .articles import article_rows
 from .lookups import actor_rows, statement_rows, topic_rows
+from .seeds import read_seeds
 
 
 class Rows:
@@ -79,3 +81,11 @@ def mention_rows(articles, aliases):
             del mention["text"]  # the table keeps it once, as surface
             rows.append({"article_id": article["id"], **mention, "method": "automatic"})
     return rows
+
+
+def collect(seeds_dir):
+    """Read and validate the seeds; return ``(tables, problems)``."""
+    seeds, problems = read_seeds(seeds_dir)
+    tables, more = build_rows(seeds)
+    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"])
+    return tables, problems + more

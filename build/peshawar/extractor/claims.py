@@ -153,26 +153,56 @@ def find_claims(text, sentence_spans=None):
 
 
 def claim_for(text, expression, sentence):
+    """The claim a number expression makes, read with the words around it."""
     if expression.kind == "date":
-        year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[expression.start:expression.end])
-        day = re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text[expression.start:expression.end])
-        # A date with a year is read as its year, a day-and-month date as its
-        # day: a date is not one number, so the value is the most specific
-        # count the text gives.
-        value = int(year.group()) if year else (int(day.group()) if day else None)
-        unit = "year" if year else ("day" if day else None)
-        qualifier, start = qualifier_before(text, expression.start)
-        item = _item(
-            text, expression.start, expression.end, value=value, unit=unit, qualifier=qualifier or "exact",
-            kind="date", population=None, rule="date", confidence=CLAIM_CONFIDENCE["date"],
-        )
-        iso = iso_date(text[expression.start:expression.end])
-        if iso:
-            item["date"] = iso
-        return item
+        return _date_claim(text, expression)
     value = value_of(expression)
     qualifier, start = qualifier_before(text, expression.start)
     unit, end = unit_after(text, expression.end)
+    value, start, unit, end = _money_percent_years(text, expression, value, start, unit, end)
+    words = [t.text.lower() for t in expression.tokens]
+    if qualifier is None:
+        if len(words) == 1 and words[0] in VAGUE_PLURALS:
+            qualifier = "at_least"
+        elif "dozen" in words or "half" in words:
+            qualifier = "about"  # "half a dozen", "a dozen": a round figure
+        else:
+            qualifier = "exact"
+    kind = kind_of(text, expression, value, unit, sentence)
+    if kind == "year":
+        unit, end = "year", expression.end
+    if kind == "age":
+        unit, end = "years", max(end, expression.end) if unit == "years_old" else expression.end
+    rule = "number_words" if not expression.tokens[0].text[0].isdigit() else "digits"
+    confidence = CLAIM_CONFIDENCE["bare" if kind in BARE_KINDS else "figure"]
+    return _item(
+        text, start, end, value=value, unit=unit, qualifier=qualifier, kind=kind,
+        population=population_of(kind, unit), rule=rule, confidence=confidence,
+    )
+
+
+def _date_claim(text, expression):
+    """A date with a year is read as its year, a day-and-month date as its
+    day: a date is not one number, so the value is the most specific count
+    the text gives. ``date`` is the ISO date where the words give one."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[expression.start:expression.end])
+    day = re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text[expression.start:expression.end])
+    value = int(year.group()) if year else (int(day.group()) if day else None)
+    unit = "year" if year else ("day" if day else None)
+    qualifier, start = qualifier_before(text, expression.start)
+    item = _item(
+        text, expression.start, expression.end, value=value, unit=unit, qualifier=qualifier or "exact",
+        kind="date", population=None, rule="date", confidence=CLAIM_CONFIDENCE["date"],
+    )
+    iso = iso_date(text[expression.start:expression.end])
+    if iso:
+        item["date"] = iso
+    return item
+
+
+def _money_percent_years(text, expression, value, start, unit, end):
+    """``(value, start, unit, end)`` read again for money ("$5m"), per cent
+    and "half a century"."""
     currency = re.search(r"([$£€])\s*$", text[max(0, expression.start - 2):expression.start])
     if currency and unit not in ("dollars", "pounds", "euros"):
         unit = {"$": "dollars", "£": "pounds", "€": "euros"}[currency.group(1)]
@@ -193,25 +223,7 @@ def claim_for(text, expression, sentence):
     if value == 0.5 and span_of_years:
         value = {"century": 50, "decade": 5}[span_of_years.group(1)]
         unit, end = "years", expression.end + span_of_years.end()
-    words = [t.text.lower() for t in expression.tokens]
-    if qualifier is None:
-        if len(words) == 1 and words[0] in VAGUE_PLURALS:
-            qualifier = "at_least"
-        elif "dozen" in words or "half" in words:
-            qualifier = "about"  # "half a dozen", "a dozen": a round figure
-        else:
-            qualifier = "exact"
-    kind = kind_of(text, expression, value, unit, sentence)
-    if kind == "year":
-        unit, end = "year", expression.end
-    if kind == "age":
-        unit, end = "years", max(end, expression.end) if unit == "years_old" else expression.end
-    rule = "number_words" if not expression.tokens[0].text[0].isdigit() else "digits"
-    confidence = CLAIM_CONFIDENCE["bare" if kind in BARE_KINDS else "figure"]
-    return _item(
-        text, start, end, value=value, unit=unit, qualifier=qualifier, kind=kind,
-        population=population_of(kind, unit), rule=rule, confidence=confidence,
-    )
+    return value, start, unit, end
 
 
 def _item(text, start, end, **fields):

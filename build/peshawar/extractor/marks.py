@@ -2,12 +2,12 @@
 and the words between them.
 
 The marks themselves (which characters act as quotation marks, which way
-they face) are found by ``core.marks``, the same the seed validator counts.
+they face) are found by ``core.quotation_marks``, the same the seed validator counts.
 """
 
 from dataclasses import dataclass
 
-from ..core.marks import DOUBLE_MARKS, quotation_marks
+from ..core.quotation_marks import DOUBLE_MARKS, quotation_marks
 
 
 @dataclass
