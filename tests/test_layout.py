@@ -100,3 +100,19 @@ def test_modules_and_functions_stay_short(path):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             length = node.end_lineno - node.lineno + 1
             assert length <= MAX_FUNCTION_LINES, f"{path.name}:{node.lineno} {node.name} has {length} lines"
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in (PACKAGE / "extractor").glob("*.py") if p.stem != "__init__") + ["lexicon"])
+def test_each_extractor_module_has_its_test_file(module):
+    assert (TESTS / "extractor" / f"test_{module}.py").exists(), f"tests/extractor/test_{module}.py"
+
+
+def test_no_test_file_imports_another():
+    """Shared helpers live in conftest.py or a helper module, not in a test file."""
+    for path in TESTS.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in getattr(node, "names", [])] if isinstance(node, ast.Import) else []
+            assert not any(name.split(".")[-1].startswith("test_") for name in names), f"{path.name} imports {names}"

@@ -15,11 +15,7 @@ from .numbers import TIME_NOUNS, VAGUE_PLURALS, expressions, iso_date, qualifier
 from .sentences import sentence_at, sentences
 
 # Nouns that count people, and the population each counts.
-PEOPLE_NOUNS = {
-    noun: population
-    for population in ("people", "children", "attackers", "militants", "troops")
-    for noun in lexicon.entries(f"nouns_{population}")
-}
+PEOPLE_NOUNS = {noun: population for population, noun in lexicon.keyed("people_nouns")}
 
 GROUP_NOUNS = lexicon.words("group_nouns")
 DISTANCE_NOUNS = lexicon.words("distance_nouns")

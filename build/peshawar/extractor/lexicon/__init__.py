@@ -3,7 +3,7 @@ beside this module; README.md says where each list came from.
 
 A list is one entry per line (``#`` starts a comment). An entry of several
 words matches them with any whitespace between ("death toll"). A keyed list
-writes ``key: entry`` (qualifiers.txt).
+writes ``key: entry`` (qualifiers.txt, people_nouns.txt).
 """
 
 import re

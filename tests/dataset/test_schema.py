@@ -10,7 +10,7 @@ import pytest
 from peshawar.dataset import schema
 from peshawar.dataset.rows import collect
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS_SCHEMA = json.loads((ROOT / "schema" / "seeds.schema.json").read_text(encoding="utf-8"))
 
 # Each enum of the seed JSON Schema and the CHECK list it must equal.

@@ -13,7 +13,7 @@ from peshawar.core.problems import SeedError
 from peshawar.cli import cli
 from peshawar.dataset.load import build_database
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 ARTICLES = yaml.safe_load((SEEDS / "articles.yml").read_text(encoding="utf-8"))["articles"]
