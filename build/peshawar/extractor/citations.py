@@ -15,9 +15,9 @@ import re
 
 from .credit_rules import (
     APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
-    OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA, RESEARCH_WORDS,
+    OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
 )
-from .phrases import FOREIGN_ARTICLES
+from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
 
 
 def find_citations(text, registry, mentions, cues=()):

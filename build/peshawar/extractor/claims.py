@@ -11,14 +11,13 @@ an idiom). ``attribute_claims`` then credits each claim to its claimant.
 import re
 
 from . import lexicon
+from .lexicon import DISTANCE_NOUNS, GROUP_NOUNS  # nouns that count groups, units of distance
 from .numbers import TIME_NOUNS, VAGUE_PLURALS, expressions, iso_date, qualifier_before, unit_after, value_of
 from .sentences import sentence_at, sentences
 
 # Nouns that count people, and the population each counts.
 PEOPLE_NOUNS = {noun: population for population, noun in lexicon.keyed("people_nouns")}
 
-GROUP_NOUNS = lexicon.words("group_nouns")
-DISTANCE_NOUNS = lexicon.words("distance_nouns")
 
 # How sure a figure is, by what the words around it tell.
 CLAIM_CONFIDENCE = {

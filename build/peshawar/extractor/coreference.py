@@ -10,6 +10,7 @@ about actors comes from the registry only.
 import re
 
 from . import lexicon, phrases
+from .lexicon import GROUP_HEADS  # nouns that make a name before them a modifier
 
 
 class Resolver:
@@ -90,7 +91,7 @@ class Resolver:
     def learn_gender(self, actor_id, title_or_pronoun, name=None):
         """Remember "he" or "she" for an actor (or, unregistered, a surname)."""
         word = (title_or_pronoun or "").lower().rstrip(".")
-        gender = "she" if word in phrases.FEMALE_WORDS else "he" if word in phrases.MALE_WORDS else None
+        gender = "she" if word in lexicon.FEMALE_WORDS else "he" if word in lexicon.MALE_WORDS else None
         key = _gender_key(actor_id, name)
         if key and gender:
             self.gender.setdefault(key, gender)
@@ -176,18 +177,18 @@ def _gender_key(actor_id, name):
 def organization_like(name):
     """A capitalised name that reads as an organisation ("Interior Ministry")."""
     words = name.split()
-    if len(words) > 1 and words[0] in phrases.FOREIGN_ARTICLES:
+    if len(words) > 1 and words[0] in lexicon.FOREIGN_ARTICLES:
         return True  # "Le Monde", "El País"
-    return any(word.strip(".,’'") in phrases.ORGANIZATION_WORDS for word in words)
+    return any(word.strip(".,’'") in lexicon.ORGANIZATION_WORDS for word in words)
 
 
 def person_like(text, phrase):
     """An unregistered name that reads as a person's: two to four words and
     no organisation word, or the surname of such a name written earlier."""
     words = phrase.text.split()
-    if organization_like(phrase.text) or any(w in phrases.SENTENCE_STARTERS for w in words):
+    if organization_like(phrase.text) or any(w in lexicon.SENTENCE_STARTERS for w in words):
         return False
-    if words[-1].lower() in phrases.ROLE_WORDS or words[-1] in phrases.TITLE_WORDS:
+    if words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS:
         return False  # "Political Correspondent" is a job, not a name
     after = re.match(r"[ \u00a0]+([a-z]+)", text[phrase.end:phrase.end + 30])
     if after and after.group(1) in GROUP_HEADS:
@@ -203,7 +204,6 @@ def person_like(text, phrase):
     return False
 
 
-GROUP_HEADS = lexicon.words("group_heads")
 
 
 def description_head(phrase_text):
@@ -211,7 +211,7 @@ def description_head(phrase_text):
     words = re.findall(r"[A-Za-z][\w-]*", phrase_text)
     head = []
     for word in words:
-        if word.lower() in phrases.PREPOSITIONS and head:
+        if word.lower() in lexicon.PREPOSITIONS and head:
             break
         head.append(word)
     return head[-1].lower() if head else ""
@@ -219,7 +219,7 @@ def description_head(phrase_text):
 
 # Words that may precede a sentence's subject name: "The council's new
 # director, Ade Bello, …", "Former President X …".
-SUBJECT_PREFIX_WORDS = phrases.DETERMINERS | phrases.ROLE_WORDS | lexicon.words("subject_prefix_words")
+SUBJECT_PREFIX_WORDS = lexicon.DETERMINERS | lexicon.ROLE_WORDS | lexicon.words("subject_prefix_words")
 
 
 def sentence_subjects(text, sentence_spans, marked, resolver):
@@ -242,12 +242,12 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(re.findall(r"[\w’'-]+", prefix)) <= 12 else prefix
             words = re.findall(r"[\w’'-]+", clause)
             if len(words) > 6 or not all(
-                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() or w.lower() in phrases.POSSESSIVES
+                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() or w.lower() in lexicon.POSSESSIVES
                 or re.fullmatch(r"\d+-year-old", w)  # "67-year-old Ann Ruiz"
                 for w in words
             ):
                 break
-            if match.group() in phrases.SENTENCE_STARTERS:
+            if match.group() in lexicon.SENTENCE_STARTERS:
                 continue
             phrase = phrases.trailing_name(text, match.start(), match.end())
             if phrase is None:
@@ -255,9 +255,9 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             speaker, actor_id, number, _ = resolver.resolve(phrase, phrase.start)
             resolver.learn_gender(actor_id, _word_before(text, phrase.start), speaker)
             for word in re.findall(r"[A-Za-z]+", prefix[-40:] + " " + _appositive_after(text, phrase.end)):
-                if word.lower() not in phrases.POSSESSIVES and word.lower() not in phrases.PRONOUNS:
+                if word.lower() not in lexicon.POSSESSIVES and word.lower() not in phrases.PRONOUNS:
                     resolver.learn_gender(actor_id, word, speaker)  # "Her nephew, …": a man
-            titled = bool(words) and (words[-1].lower() in phrases.ROLE_WORDS or words[-1] in phrases.TITLE_WORDS)
+            titled = bool(words) and (words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS)
             if (actor_id and resolver.registry.kinds.get(actor_id) in ("person", "anonymous_source")) or (
                 actor_id is None and (titled or person_like(text, phrase))
             ):
@@ -271,7 +271,7 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
 def _role_then_name(text, end):
     """Does a role word and a capitalised name follow ("… captain Dan …")?"""
     match = re.match(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]", text[end:end + 40])
-    return bool(match) and match.group(1) in phrases.ROLE_WORDS
+    return bool(match) and match.group(1) in lexicon.ROLE_WORDS
 
 
 def _appositive_after(text, end):

@@ -15,13 +15,11 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .lexicon import INSTITUTION_WORDS, NEWS_WORDS
 from .phrases import CAPITALISED_RUN, CAPITALISED_WORD
 
 # Words that make an unknown capitalised name look like a source worth
 # citing rather than a person ("according to Smith").
-NEWS_WORDS = lexicon.words("news_words")
-INSTITUTION_WORDS = lexicon.words("institution_words")
-RESEARCH_WORDS = lexicon.words("research_words")  # an unregistered source holding one is a research organization
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
 CALENDAR = r"(?:" + "|".join(lexicon.WEEKDAYS + lexicon.MONTHS) + r")\b"

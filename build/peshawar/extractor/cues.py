@@ -6,13 +6,12 @@ phrase each attributes to, and the channel the words were given to.
 import re
 from dataclasses import dataclass
 
-from . import lexicon, phrases, sentences
+from . import phrases, sentences
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 from .phrases import CAPITALISED_RUN, first_subject_name
 
 # Finite verbs that introduce or close a quotation ("X said", "said X"), and
 # participles that hang one on the clause's subject (", calling it").
-SPEECH_VERBS = lexicon.words("speech_verbs")
-SPEECH_PARTICIPLES = lexicon.words("speech_participles")
 
 # Passive cues: "he was quoted in X", "she was quoted as saying".
 PASSIVE_CUE_RE = r"(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+as\s+saying)?"

@@ -6,12 +6,12 @@ names after a title or next to "said" that nobody registered.
 import re
 
 from ..core.aliases import alias_mentions, mention
-from . import phrases
+from . import lexicon, phrases
 
 NEW_NAME_AFTER_TITLE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(t) for t in sorted(phrases.TITLE_WORDS, key=len, reverse=True))
-    + r"|(?:" + "|".join(sorted(phrases.ROLE_WORDS)) + r"))[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")"
+    + "|".join(re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True))
+    + r"|(?:" + "|".join(sorted(lexicon.ROLE_WORDS)) + r"))[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")"
 )
 
 NEW_NAME_SAID = re.compile(
@@ -60,7 +60,7 @@ def _surnames_after_full_names(text, registry, mentions):
 def _registered_surnames(text, registry, mentions):
     """A bare surname that only one registered person carries ("Okafor")."""
     for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]{2,}(?![\w-])", text):
-        if match.group() in phrases.SENTENCE_STARTERS:
+        if match.group() in lexicon.SENTENCE_STARTERS:
             continue
         owners = registry.persons_with_surname(match.group())
         if len(owners) == 1:
@@ -75,7 +75,7 @@ def _new_names(text, registry, mentions):
             start, end = match.span(group)
             phrase = phrases.trailing_name(text, start, end) or phrases.Phrase(match.group(group), start, end, "name")
             words = text[phrase.start:phrase.end].split()
-            if words and not all(w in phrases.SENTENCE_STARTERS or w in phrases.TITLE_WORDS for w in words):
+            if words and not all(w in lexicon.SENTENCE_STARTERS or w in lexicon.TITLE_WORDS for w in words):
                 yield phrase.start, phrase.end, None
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from ..core.number_tokens import NUMBER_VALUES, NumberToken, number_tokens
 from . import lexicon
+# Words that may stand between a number and its noun ("seven armed men"), and
+# words after a number that are not what it counts ("dozens every week").
+from .lexicon import NOT_UNITS, NOUN_MODIFIERS
 
 
 def _with_role(role):
@@ -54,12 +57,6 @@ QUALIFIER_RE = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS) + r")\s+(?:a\s+)?$",
     re.IGNORECASE,
 )
-
-# Words that may stand between a number and its noun ("seven armed men").
-NOUN_MODIFIERS = lexicon.words("noun_modifiers")
-
-# Words after a number that are not what it counts ("dozens every week").
-NOT_UNITS = lexicon.words("not_units")
 
 TIME_NOUNS = {form: plural for plural in lexicon.entries("time_nouns") for form in (plural[:-1], plural)}
 

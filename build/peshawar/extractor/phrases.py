@@ -11,26 +11,16 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .lexicon import (  # the word lists of lexicon/*.txt
+    CONJUNCTIONS, DETERMINERS, NAME_PARTICLES, POSSESSIVES, PREPOSITIONS, ROLE_WORDS, SENTENCE_STARTERS,
+    SUBJECT_TRAILERS, TITLE_WORDS,
+)
 from .sentences import is_abbreviation
 
-# Word lists (lexicon/*.txt), read once at import.
 PRONOUNS = {
     **dict.fromkeys(lexicon.entries("pronouns_singular"), "singular"),
     **dict.fromkeys(lexicon.entries("pronouns_plural"), "plural"),
 }
-POSSESSIVES = lexicon.words("possessives")
-ORGANIZATION_WORDS = lexicon.words("organization_words")
-FEMALE_WORDS = lexicon.words("female_words")
-MALE_WORDS = lexicon.words("male_words")
-DETERMINERS = lexicon.words("determiners")
-PREPOSITIONS = lexicon.words("prepositions")
-CONJUNCTIONS = lexicon.words("conjunctions")
-SUBJECT_TRAILERS = lexicon.words("subject_trailers")
-TITLE_WORDS = lexicon.words("titles")
-ROLE_WORDS = lexicon.words("roles")
-SENTENCE_STARTERS = lexicon.words("sentence_starters")
-NAME_PARTICLES = lexicon.words("name_particles")
-FOREIGN_ARTICLES = lexicon.words("foreign_articles")
 
 # A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
 NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"

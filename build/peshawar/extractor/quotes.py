@@ -14,12 +14,13 @@ Attribution is by the rules of ``QUOTE_RULES``, tried in that order (see
 import re
 from dataclasses import dataclass
 
-from . import lexicon, phrases, sentences
+from . import lexicon, sentences
 from .attribution import (
     after_cue, before_cue, colon_cue, from_cue, link_parts, paragraph_of, part_numbers,
     previous_sentence_cue, previous_sentence_name, pull_quote_twins, share,
 )
 from .cues import SPEECH_VERBS
+from .lexicon import SMALL_TITLE_WORDS
 from .reading import read_article
 
 # A quoted span of at most this many words needs a cue nearby to count as
@@ -28,8 +29,6 @@ SHORT_QUOTE_WORDS = 4
 
 # How far (in words) a cue earlier in the sentence may sit from a short quote.
 CUE_REACH_WORDS = 15
-
-SMALL_TITLE_WORDS = lexicon.words("small_title_words")
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def _noun_follows(text, span):
         return False
     word = match.group(1)
     return not (
-        word in phrases.PREPOSITIONS or word in phrases.CONJUNCTIONS or word in phrases.SUBJECT_TRAILERS
+        word in lexicon.PREPOSITIONS or word in lexicon.CONJUNCTIONS or word in lexicon.SUBJECT_TRAILERS
         or word in ("who", "whom", "and", "or", "but", "not", "be", "being", "am", "did", "does", "do", "can")
         or word in SPEECH_VERBS or word.endswith("ed")
     )

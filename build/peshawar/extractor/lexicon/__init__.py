@@ -1,9 +1,13 @@
-"""The extractor's word lists, read once at import from the ``*.txt`` files
-beside this module; README.md says where each list came from.
+"""The extractor's word lists, read once from the ``*.txt`` files beside
+this module; README.md says where each list came from.
 
 A list is one entry per line (``#`` starts a comment). An entry of several
 words matches them with any whitespace between ("death toll"). A keyed list
 writes ``key: entry`` (qualifiers.txt, people_nouns.txt).
+
+``lexicon.PREPOSITIONS`` (or ``from .lexicon import PREPOSITIONS``) is the
+set of entries of ``prepositions.txt``: every list is there under its file
+name in capitals, read on first use and kept.
 """
 
 import re
@@ -46,3 +50,12 @@ def alternation(name):
 MONTHS = entries("months")
 MONTH_ABBREVIATIONS = entries("month_abbreviations")
 WEEKDAYS = entries("weekdays")
+
+
+def __getattr__(name):
+    """``PREPOSITIONS`` -> the set of entries of prepositions.txt, read once."""
+    path = DIRECTORY / f"{name.lower()}.txt"
+    if not name.isupper() or not path.exists():
+        raise AttributeError(f"no word list {name.lower()}.txt in {DIRECTORY}")
+    globals()[name] = words(name.lower())
+    return globals()[name]
