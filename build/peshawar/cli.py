@@ -1,16 +1,19 @@
-"""The command line: thin wrappers over annotations.py and load.py."""
+"""The command line: thin click commands over the toolkit's functions.
+
+build and check: ``dataset``; extract: ``extractor``; evaluate:
+``evaluate.py``; add-article: ``drafts.py``. A user's mistake is one line on
+stderr and exit 1, never a traceback.
+"""
 
 from pathlib import Path
 
 import click
 
 from .core.files import read_text
-from .core.paths import ROOT
+from .core.paths import DATABASE, SEEDS
 from .core.problems import SeedError
 from .dataset.load import build_database
 from .dataset.rows import collect
-
-SEEDS = ROOT / "seeds"
 
 
 def _report(problems, heading):
@@ -26,7 +29,7 @@ def cli():
 
 @cli.command()
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=ROOT / "peshawar.db", show_default=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
 def build(seeds_dir, db_path):
     """Build the database from the seeds, replacing it only on success."""
     try:

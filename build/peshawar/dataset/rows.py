@@ -1,11 +1,11 @@
 """From the seed files to the rows of every table.
 
 ``collect(seeds_dir)`` reads the seeds and returns every table's rows and
-every problem found. ``build_rows(seeds)`` runs the table families in order, each a function
-that fills its own tables (``lookups``: actors, aliases, topics and
-statements; ``articles``: articles and their provenance; ``annotations``:
-quotes, claims, citations, relations and skipped spans), and returns
-``(tables, problems)``. ``mention_rows`` derives the mentions table from the
+every problem found. ``build_rows(seeds)`` runs the table families in
+order, each a function that fills its own tables (``lookups``: actors,
+aliases, topics and statements; ``articles``: articles and their
+provenance; ``annotations``: quotes, claims, citations, relations and
+skipped spans), and returns ``(tables, problems)``. ``mention_rows`` derives the mentions table from the
 articles and aliases. Apart from ``collect`` reading the seed files,
 everything here is pure: no file is read, no database touched.
 """

@@ -2,7 +2,8 @@
 and the words between them.
 
 The marks themselves (which characters act as quotation marks, which way
-they face) are found by ``core.quotation_marks``, the same the seed validator counts.
+they face) are found by ``core.quotation_marks``: the same marks the seed
+validator counts.
 """
 
 from dataclasses import dataclass

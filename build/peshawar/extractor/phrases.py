@@ -1,10 +1,9 @@
 """Noun phrases that can speak: capitalised names (with their titles
 dropped), pronouns, a group's statement, and descriptions ("a senior
-commander"), and the word lists that tell them apart.
+commander").
 
-Everything here is a pure function of a string. Word lists are generic
-English news vocabulary; nothing names an actor, place or outlet of any
-particular article.
+Everything here is a pure function of a string. The word lists that tell
+phrases apart (titles, roles, determiners ...) are in ``lexicon/``.
 """
 
 import re

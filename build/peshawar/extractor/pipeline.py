@@ -1,8 +1,8 @@
-"""Automatic extraction from one article: quotes with speakers, actor
-mentions, numeric claims and citations.
+"""Automatic extraction from one article: the stages run in order, sharing
+one reading pass.
 
 ``extract(text, registry)`` is a pure function of the article's text and the
-actor registry (a mapping alias -> actor id plus each actor's kind): no
+actor registry (``core.registry.Registry``: aliases, kinds, names): no
 database, no network, no state kept between articles, so a corpus maps over
 it in a process pool. Every item it returns is a verbatim span,
 ``text[start_char:end_char] == item["text"]``, and carries the rule that
