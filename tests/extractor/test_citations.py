@@ -114,3 +114,14 @@ def test_two_sources_joined_by_and_are_two_citations(registry):
     ]
     result = analyse("Ten died, according to a report by the Valley Health Authority and UNICEF.", registry)
     assert [c["cited"] for c in result["citations"]] == ["the Valley Health Authority", "UNICEF"]
+
+
+def test_every_kind_the_extractor_gives_is_one_the_schema_allows(registry):
+    from pathlib import Path
+
+    from peshawar.dataset.schema import check_lists
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+    found = [c for path in sorted(seeds.glob("*.txt")) for c in analyse(path.read_text(encoding="utf-8"), registry)["citations"]]
+    assert len({c["kind"] for c in found}) > 2
+    assert {c["kind"] for c in found} <= set(check_lists()[("citations", "kind")])

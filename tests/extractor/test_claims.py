@@ -60,3 +60,17 @@ def test_a_figure_whose_kind_the_words_tell_is_surer_than_a_bare_count(registry)
     assert claims["At least 12 people"]["confidence"] == CLAIM_CONFIDENCE["figure"]
     assert claims["40 wells"]["confidence"] == CLAIM_CONFIDENCE["bare"]
     assert CLAIM_CONFIDENCE["figure"] > CLAIM_CONFIDENCE["bare"]
+
+
+def test_every_kind_and_qualifier_the_extractor_gives_is_one_the_schema_allows(registry):
+    from pathlib import Path
+
+    from peshawar.dataset.schema import check_lists
+
+    kinds, qualifiers = set(check_lists()[("claims", "kind")]), set(check_lists()[("claims", "qualifier")])
+    seeds = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    claims = [claim for text in texts for claim in analyse(text, registry)["claims"]]
+    assert len({claim["kind"] for claim in claims}) > 5
+    assert {claim["kind"] for claim in claims} <= kinds
+    assert {claim["qualifier"] for claim in claims} <= qualifiers
