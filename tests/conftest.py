@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from peshawar.load import build_database
+from peshawar.dataset.load import build_database
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_highlight import parse
+
+from html_tree import parse
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -1,13 +1,19 @@
-"""The command line: thin wrappers over annotations.py and load.py."""
+"""The command line: thin click commands over the toolkit's functions.
+
+build and check: ``dataset``; extract: ``extractor``; evaluate:
+``evaluate.py``; add-article: ``drafts.py``. A user's mistake is one line on
+stderr and exit 1, never a traceback.
+"""
 
 from pathlib import Path
 
 import click
 
-from .annotations import SeedError, read_text
-from .load import ROOT, build_database, collect
-
-SEEDS = ROOT / "seeds"
+from .core.files import read_text
+from .core.paths import DATABASE, SEEDS
+from .core.problems import SeedError
+from .dataset.load import build_database
+from .dataset.rows import collect
 
 
 def _report(problems, heading):
@@ -23,7 +29,7 @@ def cli():
 
 @cli.command()
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=ROOT / "peshawar.db", show_default=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
 def build(seeds_dir, db_path):
     """Build the database from the seeds, replacing it only on success."""
     try:
@@ -73,7 +79,7 @@ def _read_article(path):
 
 
 def _registry(seeds_dir):
-    from .extract import load_registry
+    from .core.registry import load_registry
 
     try:
         return load_registry(seeds_dir)
@@ -88,7 +94,7 @@ def extract_command(file, seeds_dir):
     """Print what the extractor finds in FILE as one JSON object."""
     import json
 
-    from .extract import extract
+    from .extractor import extract
 
     text = _read_article(file)
     result = extract(text, _registry(seeds_dir))

@@ -14,13 +14,17 @@ from pathlib import Path
 
 import yaml
 
-from .annotations import build_rows, read_seeds, read_text, read_yaml, SeedError
-from .extract import analyse, load_registry
-from .text import occurrences
+from .core.files import read_text, read_yaml
+from .core.problems import SeedError
+from .core.registry import load_registry
+from .core.spans import occurrences
+from .dataset.rows import build_rows
+from .dataset.seeds import read_seeds
+from .extractor import analyse, lexicon
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GIVEN = "given by the person who added the article"
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = lexicon.MONTHS
 
 
 class _IndentedDumper(yaml.SafeDumper):
@@ -283,7 +287,28 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
     # Bytes, not text mode: text mode would turn \r\n into \n and rewrite
     # the existing entries.
     existing_raw = articles_path.read_bytes()
-    existing = existing_raw.decode("utf-8")
+    text_path, annotation_path = _free_paths(seeds_dir, article_id)
+
+    registry = load_registry(seeds_dir)
+    entry = metadata_entry(article_id, text_path.name, text, registry, title, outlet, published_date, byline)
+    result = analyse(text, registry)
+    annotation, needs_person = draft_annotation(article_id, text, result)
+    new_articles = appended_yaml(existing_raw.decode("utf-8"), entry)
+    parsed = yaml.safe_load(new_articles)
+    if not parsed or parsed.get("articles", [{}])[-1].get("id") != article_id:
+        raise AddError(f"appending to {articles_path} would not add the entry; is its last key 'articles'?")
+    draft = draft_yaml(annotation, entry["title"]["value"], result, needs_person)
+    _write_or_undo(seeds_dir, article_id, [(text_path, raw), (annotation_path, draft.encode("utf-8"))], new_articles, existing_raw)
+    return {
+        "id": article_id, "text": text_path, "annotation": annotation_path,
+        "quotes": len(annotation["quotes"]), "claims": len(annotation["claims"]),
+        "citations": len(annotation["citations"]), "needs_person": needs_person, "entry": entry,
+    }
+
+
+def _free_paths(seeds_dir, article_id):
+    """``(text path, annotation path)`` of a new article; AddError when the id is taken."""
+    articles_path = seeds_dir / "articles.yml"
     listed = (read_yaml(articles_path, str(articles_path)) or {}).get("articles") or []
     if any(isinstance(a, dict) and a.get("id") == article_id for a in listed):
         raise AddError(f"article id {article_id!r} is already in {articles_path}")
@@ -292,24 +317,19 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
     for path in (text_path, annotation_path):
         if path.exists():
             raise AddError(f"{path} already exists; refusing to overwrite it")
+    return text_path, annotation_path
 
-    registry = load_registry(seeds_dir)
-    entry = metadata_entry(article_id, text_path.name, text, registry, title, outlet, published_date, byline)
-    result = analyse(text, registry)
-    annotation, needs_person = draft_annotation(article_id, text, result)
-    new_articles = appended_yaml(existing, entry)
-    parsed = yaml.safe_load(new_articles)
-    if not parsed or parsed.get("articles", [{}])[-1].get("id") != article_id:
-        raise AddError(f"appending to {articles_path} would not add the entry; is its last key 'articles'?")
 
+def _write_or_undo(seeds_dir, article_id, new_files, new_articles, existing_raw):
+    """Write the new files and the new articles.yml, or, if anything fails
+    (the build refusing them included), put everything back as it was."""
+    articles_path = seeds_dir / "articles.yml"
     written = []
     try:
-        with open(text_path, "xb") as handle:
-            handle.write(raw)
-        written.append(text_path)
-        with open(annotation_path, "x", encoding="utf-8") as handle:
-            handle.write(draft_yaml(annotation, entry["title"]["value"], result, needs_person))
-        written.append(annotation_path)
+        for path, content in new_files:
+            with open(path, "xb") as handle:
+                handle.write(content)
+            written.append(path)
         temporary = articles_path.with_name(f".{articles_path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(new_articles.encode("utf-8"))
         os.replace(temporary, articles_path)
@@ -326,8 +346,3 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
             if path != articles_path:
                 path.unlink(missing_ok=True)
         raise
-    return {
-        "id": article_id, "text": text_path, "annotation": annotation_path,
-        "quotes": len(annotation["quotes"]), "claims": len(annotation["claims"]),
-        "citations": len(annotation["citations"]), "needs_person": needs_person, "entry": entry,
-    }

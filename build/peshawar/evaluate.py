@@ -40,9 +40,12 @@ import re
 import time
 from pathlib import Path
 
-from .annotations import OWN_VOICE, build_rows, read_seeds
-from .extract import Registry, extract
-from .quotes import description_head
+from .core.registry import Registry
+from .dataset.annotations import OWN_VOICE
+from .dataset.rows import build_rows
+from .dataset.seeds import read_seeds
+from .extractor import extract
+from .extractor.coreference import description_head
 
 ANONYMOUS_KINDS = ("anonymous_source", "unnamed_group")
 TRIM = " \t\n\u00a0,.;:!?\"“”‘’'()[]—–-"

@@ -1,0 +1,47 @@
+"""Finding the registry's aliases in a text: the one matcher behind the
+build's ``mentions`` table and the extractor's ``alias_match`` rule, and the
+one shape of a mention."""
+
+import re
+
+
+def alias_pattern(aliases):
+    """One regex that matches any alias as whole words, longest first.
+
+    Longest first makes "Tehrik-i-Taliban Pakistan" win over "Taliban" where
+    both start at the same place.
+    """
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    alternatives = "|".join(re.escape(a) for a in ordered)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+
+
+def find_mentions(body, alias_to_actor):
+    """Return ``[(start, end, surface, actor_id)]`` for every alias in ``body``.
+
+    ``alias_to_actor`` maps each alias (exact spelling) to its actor id.
+    Matches do not overlap: a longer alias hides the shorter ones inside it.
+    """
+    if not alias_to_actor:
+        return []
+    pattern = alias_pattern(alias_to_actor)
+    return [
+        (m.start(), m.end(), m.group(), alias_to_actor[m.group()])
+        for m in pattern.finditer(body)
+    ]
+
+
+def mention(text, start, end, actor_id, rule, confidence):
+    """A mention of an actor at ``text[start:end]`` found by ``rule``."""
+    return {
+        "text": text[start:end], "start_char": start, "end_char": end,
+        "actor_id": actor_id, "surface": text[start:end], "rule": rule, "confidence": confidence,
+    }
+
+
+def alias_mentions(body, alias_to_actor):
+    """Every alias in ``body`` as a mention (rule alias_match, confidence 1)."""
+    return [
+        mention(body, start, end, actor_id, "alias_match", 1.0)
+        for start, end, _, actor_id in find_mentions(body, alias_to_actor)
+    ]

@@ -1,0 +1,217 @@
+"""Rows of the span tables an annotation file fills: quotes, claims,
+citations, actor_relations and skipped_spans.
+
+Each item gives its verbatim text; its offsets are computed by finding that
+text in the article. A problem in a draft file (no speaker yet, a mark
+nobody accounts for) is work left for a person, not an error.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..core.spans import SpanError, locate
+from .coverage import coverage_gaps
+
+# The article's own voice: a claim whose claimant is "outlet" is asserted by
+# the article itself, credited to its outlet where the outlet is known.
+OWN_VOICE = "outlet"
+
+
+def did_you_mean(value, known):
+    """"; did you mean 'x'?" for the closest of ``known`` ids, or ""."""
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+@dataclass
+class Annotation:
+    """One annotation file on its way to rows, and the spans it accounts for."""
+
+    article_id: str
+    display: str
+    data: dict
+    body: str
+    outlet: str | None
+    rows: object  # the Rows being built (dataset/rows.py)
+    spans: dict = field(default_factory=lambda: {"quotes": [], "claims": [], "not_quotes": [], "not_numbers": []})
+
+    @property
+    def draft(self):
+        return self.data["status"] == "draft"
+
+    def problem(self, line, message, needs_review=False):
+        self.rows.problem(self.display, line, message, needs_review)
+
+    def place(self, item, what):
+        """``(start, end)`` of the item's text in the article, or None with a problem."""
+        try:
+            return locate(self.body, item["text"], item.get("occurrence"))
+        except SpanError as error:
+            self.problem(item.line, f"{what}: {error}")
+            return None
+
+    def provenance(self, item):
+        method = item.get("method", "automatic" if self.draft else "curated")
+        return {"method": method, "rule": item.get("rule"), "confidence": item.get("confidence")}
+
+
+def annotation_rows(seeds, outlets, rows):
+    """The rows of every annotation file whose article was loaded."""
+    # Every table of this family exists, in this order, even with no annotation.
+    for name in ("quotes", "claims", "citations", "actor_relations", "skipped_spans"):
+        rows.table(name)
+    statement_ids = {s["id"] for s in rows.table("statements")}
+    topic_ids = {t["id"] for t in rows.table("topics")}
+    for article_id, (display, data) in sorted(seeds.annotations.items()):
+        if article_id not in outlets:
+            hint = did_you_mean(article_id, outlets)
+            rows.problem(display, data.line, f"article {article_id!r} is not in articles.yml{hint}")
+            continue
+        annotation = Annotation(article_id, display, data, seeds.bodies[article_id], outlets[article_id], rows)
+        quote_rows(annotation, statement_ids)
+        claim_rows(annotation, topic_ids)
+        citation_rows(annotation)
+        relation_rows(annotation)
+        skipped_rows(annotation)
+        for message in coverage_gaps(annotation.body, annotation.spans):
+            annotation.problem(None, f"article {article_id}: {message}", needs_review=annotation.draft)
+
+
+def quote_rows(annotation, statement_ids):
+    rows, table = annotation.rows, annotation.rows.table("quotes")
+    for quote in annotation.data.get("quotes", []):
+        what = f"quote {quote['id']}"
+        ok = rows.unique("quotes", quote["id"], annotation.display, quote.line)
+        for key in ("speaker", "channel"):
+            ok &= rows.known_actor(quote.get(key), f"{what}: {key}", annotation.display, quote.line)
+        if quote.get("statement") and quote["statement"] not in statement_ids:
+            hint = did_you_mean(quote["statement"], statement_ids)
+            annotation.problem(quote.line, f"{what}: unknown statement {quote['statement']!r}{hint}")
+            ok = False
+        if not quote.get("speaker"):
+            if annotation.draft:
+                said = f" ({quote['speaker_text']!r} is not a registered actor)" if quote.get("speaker_text") else ""
+                annotation.problem(quote.line, f"{what}: no speaker yet{said}", needs_review=True)
+            else:
+                annotation.problem(quote.line, f"{what}: a curated quote needs a speaker")
+                ok = False
+        span = annotation.place(quote, what)
+        if span is not None:
+            annotation.spans["quotes"].append(span)  # counts for coverage even if a reference is wrong
+        if not ok or span is None:
+            continue
+        table.append({
+            "id": quote["id"], "article_id": annotation.article_id, "speaker_id": quote.get("speaker"),
+            "statement_id": quote.get("statement"), "text": quote["text"],
+            "start_char": span[0], "end_char": span[1],
+            "speaker_text": quote.get("speaker_text"), "cue": quote.get("cue"),
+            "channel_id": quote.get("channel"), "channel_text": quote.get("channel_text"),
+            "form": quote["form"], "is_pull_quote": int(bool(quote.get("pull_quote"))),
+            "part": quote.get("part"), **annotation.provenance(quote), "note": quote.get("note"),
+        })
+
+
+def _claimant(annotation, claim, what):
+    """``(claimant id, voice, ok)`` of a claim: an actor, or the article's own voice."""
+    claimant = claim["claimant"]
+    if claimant == OWN_VOICE:
+        return annotation.outlet, "article", True
+    if claimant is None and not annotation.draft:
+        annotation.problem(claim.line, f"{what}: a curated claim needs a claimant (an actor id, or 'outlet')")
+        return claimant, "attributed", False
+    voice = "attributed"
+    if claimant is None:
+        voice = "article"
+        annotation.problem(claim.line, f"{what}: no claimant yet (an actor id, or 'outlet')", needs_review=True)
+    ok = annotation.rows.known_actor(claimant, f"{what}: claimant", annotation.display, claim.line)
+    return claimant, voice, ok
+
+
+def claim_rows(annotation, topic_ids):
+    rows, table = annotation.rows, annotation.rows.table("claims")
+    for claim in annotation.data.get("claims", []):
+        what = f"claim {claim['id']}"
+        ok = rows.unique("claims", claim["id"], annotation.display, claim.line)
+        claimant_id, voice, known = _claimant(annotation, claim, what)
+        ok &= known
+        if claim.get("topic") and claim["topic"] not in topic_ids:
+            hint = did_you_mean(claim["topic"], topic_ids)
+            annotation.problem(claim.line, f"{what}: unknown topic {claim['topic']!r}{hint}")
+            ok = False
+        span = annotation.place(claim, what)
+        if span is not None:
+            annotation.spans["claims"].append(span)
+        if not ok or span is None:
+            continue
+        table.append({
+            "id": claim["id"], "article_id": annotation.article_id, "claimant_id": claimant_id,
+            "voice": voice, "topic_id": claim.get("topic"), "kind": claim["kind"],
+            "value": claim.get("value"), "unit": claim.get("unit"),
+            "qualifier": claim.get("qualifier"), "population": claim.get("population"),
+            "event_date": event_date(claim),
+            "text": claim["text"], "start_char": span[0], "end_char": span[1],
+            "attribution_text": claim.get("attribution_text"),
+            **annotation.provenance(claim), "note": claim.get("note"),
+        })
+
+
+def event_date(claim):
+    """The date a claim gives an event: stated for date claims, the value for years."""
+    if claim.get("date"):
+        return claim["date"]
+    if claim["kind"] == "year" and claim.get("value") is not None:
+        return f"{int(claim['value']):04d}"
+    return None
+
+
+def citation_rows(annotation):
+    rows, table = annotation.rows, annotation.rows.table("citations")
+    for citation in annotation.data.get("citations", []):
+        what = f"citation {citation['id']}"
+        ok = rows.unique("citations", citation["id"], annotation.display, citation.line)
+        ok &= rows.known_actor(citation["cited"], f"{what}: cited", annotation.display, citation.line)
+        span = annotation.place(citation, what)
+        if not ok or span is None:
+            continue
+        table.append({
+            "id": citation["id"], "article_id": annotation.article_id, "cited_id": citation["cited"],
+            "kind": citation["kind"], "text": citation["text"],
+            "start_char": span[0], "end_char": span[1],
+            **annotation.provenance(citation), "note": citation.get("note"),
+        })
+
+
+def relation_rows(annotation):
+    rows, table = annotation.rows, annotation.rows.table("actor_relations")
+    for relation in annotation.data.get("relations", []):
+        what = f"relation {relation['id']}"
+        ok = rows.unique("actor_relations", relation["id"], annotation.display, relation.line)
+        for key in ("subject", "object"):
+            ok &= rows.known_actor(relation[key], f"{what}: {key}", annotation.display, relation.line)
+        span = annotation.place(relation, what)
+        if not ok or span is None:
+            continue
+        table.append({
+            "id": relation["id"], "subject_id": relation["subject"], "relation": relation["relation"],
+            "object_id": relation["object"], "article_id": annotation.article_id, "text": relation["text"],
+            "start_char": span[0], "end_char": span[1],
+            "method": "automatic" if annotation.draft else "curated", "note": relation.get("note"),
+        })
+
+
+def skipped_rows(annotation):
+    """Quotation marks and numbers the annotation leaves out on purpose."""
+    table = annotation.rows.table("skipped_spans")
+    for key, span_kind in (("not_quotes", "quotation"), ("not_numbers", "number")):
+        for item in annotation.data.get(key, []):
+            what = f"{key} {item['id']}"
+            span = annotation.place(item, what)
+            if span is not None:
+                annotation.spans[key].append(span)
+            if not annotation.rows.unique("skipped_spans", item["id"], annotation.display, item.line) or span is None:
+                continue
+            table.append({
+                "id": item["id"], "article_id": annotation.article_id, "span_kind": span_kind,
+                "reason": item["reason"], "text": item["text"],
+                "start_char": span[0], "end_char": span[1], "note": item.get("note"),
+            })

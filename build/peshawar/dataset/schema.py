@@ -1,0 +1,86 @@
+"""The shape of peshawar.db, read from ``schema/*.sql``.
+
+The SQL files are the one definition of the database: the tables, their
+foreign keys and the values their CHECKs allow are read back from a
+database shaped by them (``sqlite_master`` and the foreign-key pragmas),
+never restated here.
+"""
+
+import functools
+import re
+import sqlite3
+
+from ..core.paths import SCHEMA_DIR
+
+
+def ensure_db_shape(db):
+    """Apply every ``schema/*.sql`` file, in name order, to an empty database."""
+    for path in _schema_files():
+        db.conn.executescript(path.read_text(encoding="utf-8"))
+
+
+def _schema_files():
+    return sorted(SCHEMA_DIR.glob("*.sql"))
+
+
+@functools.cache
+def _shaped():
+    """``[(name, type, sql)]`` of the tables of an in-memory database shaped by the schema."""
+    conn = sqlite3.connect(":memory:")
+    for path in _schema_files():
+        conn.executescript(path.read_text(encoding="utf-8"))
+    kinds = {name: kind for _, name, kind, *_ in conn.execute("pragma table_list")}
+    rows = conn.execute("select name, sql from sqlite_master where type = 'table' order by rowid").fetchall()
+    tables = [(name, kinds.get(name), sql) for name, sql in rows if not name.startswith("sqlite_")]
+    parents = {
+        name: {row[2] for row in conn.execute(f"pragma foreign_key_list({name})")}
+        for name, kind, _ in tables if kind == "table"
+    }
+    conn.close()
+    return tables, parents
+
+
+def _foreign_key_order(names, parents):
+    """``names`` with every table after the tables it refers to; otherwise
+    in the order the schema creates them."""
+    ordered, waiting = [], list(names)
+    while waiting:
+        ready = next(name for name in waiting if parents[name] - {name} <= set(ordered))
+        ordered.append(ready)
+        waiting.remove(ready)
+    return tuple(ordered)
+
+
+def tables():
+    """The tables that hold rows, parents before children."""
+    shaped, parents = _shaped()
+    return _foreign_key_order([name for name, kind, _ in shaped if kind == "table"], parents)
+
+
+def fts_tables():
+    """The full-text search tables, which the build rebuilds after the load."""
+    shaped, _ = _shaped()
+    return tuple(name for name, kind, sql in shaped if kind == "virtual" and "fts5" in sql.lower())
+
+
+_IN_LIST = re.compile(r"\b(\w+)\s+IN\s*\(([^()]*)\)", re.IGNORECASE)
+_LITERAL = re.compile(r"\s*(?:'((?:[^']|'')*)'|(-?\d+))\s*(?:,|$)")
+
+
+def check_lists():
+    """``{(table, column): values}`` for every ``CHECK (column IN (...))`` of the schema.
+
+    The values are the literals as written, strings or integers, in order.
+    """
+    shaped, _ = _shaped()
+    found = {}
+    for name, kind, sql in shaped:
+        if kind != "table":
+            continue
+        for column, inner in _IN_LIST.findall(sql):
+            literals = list(_LITERAL.finditer(inner))
+            if literals and "".join(m.group() for m in literals) == inner:
+                found[(name, column)] = tuple(
+                    m.group(1).replace("''", "'") if m.group(1) is not None else int(m.group(2)) for m in literals
+                )
+    return found

@@ -1,0 +1,227 @@
+"""Attribution: which speech cue, or which earlier sentence, gives each
+quotation its speaker, and which quotations are parts of one.
+
+The rule each function applies is the rule name a quote carries; see
+``quotes.QUOTE_RULES`` for the list and their confidences.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import sentences
+from .coreference import person_like
+from .cues import Cue
+from .phrases import first_subject_name
+
+# How long the stretch between a closing mark and its cue may be.
+AFTER_CUE_REACH_WORDS = 22
+
+
+@dataclass
+class Attribution:
+    rule: str
+    cue: Cue | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    channel: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def after_cue(text, span, cues, marked):
+    """A cue right after the closing mark, in the same sentence: the
+    speaker's phrase (or, for "said X", the cue) follows the mark ("…," X
+    said / "…," said X / "…" — X told Y)."""
+    if span.close is None:
+        return None
+    next_open = min((s.open for s in marked if s.open > span.close), default=len(text))
+    for cue in cues:
+        if cue.start <= span.close:
+            continue
+        if cue.start > next_open or not (cue.sentence[0] <= span.close < cue.sentence[1] + 1):
+            return None
+        if cue.subject is None or cue.kind not in ("verb", "passive"):
+            return None
+        if sentences.word_count(text[span.close + 1:cue.start]) > AFTER_CUE_REACH_WORDS:
+            return None
+        # Only the start of the speaker's phrase may stand between (a title,
+        # "the", "the mayor,"): a clause there ("… classrooms will stay, and
+        # …, the Herald reported") means the cue is not this quote's.
+        lead_end = cue.start if cue.inverted else cue.subject.start
+        lead = re.sub(r"^[\s,;:—–-]*", "", text[span.close + 1:max(lead_end, span.close + 1)])
+        lead = re.sub(r"\b[A-Z][a-z]{0,4}\.(?=\s)", "", lead)  # a title's period ("Gov.", "Dr.") ends nothing
+        if lead_end < span.close or sentences.word_count(lead) > 5 or re.search(r"[;:.!?]|\b(?:and|but|or|while|which|who|that|when|because)\b", lead):
+            return None
+        return cue
+    return None
+
+
+def before_cue(text, span, cues, marked):
+    """The last cue before the opening mark in the same sentence."""
+    best = None
+    for cue in cues:
+        if cue.end > span.open:
+            break
+        if cue.sentence[0] <= span.open < cue.sentence[1] + 1 and cue.subject is not None:
+            best = cue
+    return best
+
+
+def _rule_for(cue, after):
+    if cue.kind == "according":
+        return "according_to"
+    if cue.subject is not None and cue.subject.kind == "statement":
+        return "statement"
+    if cue.kind == "participle":
+        return "participle_subject"
+    if not after:
+        return "cue_before_in_sentence"
+    if cue.inverted:
+        return "said_x_after"
+    if cue.word.startswith("told"):
+        return "x_told_after"
+    return "x_said_after"
+
+
+def from_cue(cue, after):
+    return Attribution(_rule_for(cue, after), cue, cue.speaker_text, cue.speaker_id, cue.channel)
+
+
+def colon_cue(text, span, cues):
+    """"X said:" right before the opening mark (maybe across a line break)."""
+    before = text[:span.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    for cue in reversed(cues):
+        if cue.end <= colon and cue.sentence[0] <= colon <= cue.sentence[1] and cue.subject is not None:
+            return cue
+    return None
+
+
+def previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, same_paragraph_only):
+    sentence = sentences.sentence_at(sentence_spans, span.open)
+    position = sentence_spans.index(sentence) if sentence in sentence_spans else -1
+    if position <= 0:
+        return None
+    previous = sentence_spans[position - 1]
+    if same_paragraph_only and paragraph_of(paragraph_spans, previous[0]) != paragraph_of(paragraph_spans, span.open):
+        return None
+    found = None
+    for cue in cues:
+        if previous[0] <= cue.start < previous[1] and cue.subject is not None:
+            found = cue
+    return found
+
+
+def previous_sentence_name(text, span, sentence_spans, resolver):
+    """No cue at all: the person named as the subject of the sentence before
+    ("Maria Lopez spoke to the crowd. / "We will not forget …"")."""
+    sentence = sentences.sentence_at(sentence_spans, span.open)
+    position = sentence_spans.index(sentence) if sentence in sentence_spans else -1
+    if position <= 0 or sentence[0] < span.open - 1:
+        return Attribution("unattributed")  # the quote does not open its sentence
+    start, end = sentence_spans[position - 1]
+    subject = first_subject_name(text, start, end)
+    if subject is None:
+        return Attribution("unattributed")
+    speaker, actor_id, _, _ = resolver.resolve(subject, subject.start)
+    if actor_id is None and person_like(text, subject):
+        return Attribution("previous_sentence_name", None, speaker, None)
+    if actor_id is None or resolver.registry.kinds.get(actor_id) not in ("person", "anonymous_source"):
+        return Attribution("unattributed")
+    return Attribution("previous_sentence_name", None, speaker, actor_id)
+
+
+def paragraph_of(paragraph_spans, offset):
+    for index, (start, end) in enumerate(paragraph_spans):
+        if start <= offset <= end:
+            return index
+    return None
+
+
+def link_parts(text, kept, attributions, cues, paragraph_spans):
+    """Give the parts of one quotation the same speaker.
+
+    Two kinds: a quotation running over a paragraph break (``previous``
+    links the parts), and a quotation interrupted by its attribution (the
+    next quote in the same paragraph, with only that attribution between).
+    """
+    index_of = {id(span): i for i, span in enumerate(kept)}
+    for _ in range(2):  # forward, then once more for a speaker named at the end
+        for index, span in enumerate(kept):
+            earlier = index_of.get(id(span.previous)) if span.previous is not None else None
+            if earlier is not None:
+                _join(attributions, earlier, index, "paragraph_continuation")
+        for index in range(1, len(kept)):
+            first, second = kept[index - 1], kept[index]
+            if first.close is None:
+                continue
+            if paragraph_of(paragraph_spans, first.open) != paragraph_of(paragraph_spans, second.open):
+                continue
+            between = [c for c in cues if first.close < c.start < second.open and c.subject is not None]
+            a, b = attributions[index - 1], attributions[index]
+            if a is not None and b is not None and a.cue is not None and a.cue is b.cue and b.rule == "cue_before_in_sentence":
+                share(attributions, index - 1, index, "interrupted")
+            elif a is not None and b is None and a.cue is not None and all(
+                c is a.cue or (c.speaker_text, c.speaker_id) == (a.speaker, a.speaker_id) for c in between
+            ):
+                share(attributions, index - 1, index, "interrupted")
+            elif a is None and b is not None and not between:
+                share(attributions, index, index - 1, "interrupted")
+
+
+def _join(attributions, first, second, rule):
+    if attributions[first] is not None and attributions[second] is None:
+        share(attributions, first, second, rule)
+    elif attributions[second] is not None and attributions[first] is None:
+        share(attributions, second, first, rule)
+
+
+def share(attributions, source, target, rule):
+    origin = attributions[source]
+    attributions[target] = Attribution(rule, origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"linked": source})
+
+
+def pull_quote_twins(text, kept, attributions, paragraph_spans):
+    """The same words quoted twice: the unattributed copy takes the other's speaker."""
+    for index, span in enumerate(kept):
+        if attributions[index] is not None:
+            continue
+        words = _normalized(text[span.start:span.end])
+        if len(words.split()) < 5:
+            continue
+        for other_index, other in enumerate(kept):
+            if other_index == index or attributions[other_index] is None or attributions[other_index].rule == "pull_quote_twin":
+                continue
+            other_words = _normalized(text[other.start:other.end])
+            if words == other_words or (len(words) > 30 and (words in other_words or other_words in words)):
+                origin = attributions[other_index]
+                attributions[index] = Attribution("pull_quote_twin", origin.cue, origin.speaker, origin.speaker_id, None, {"twin": other_index})
+                break
+
+
+def _normalized(text):
+    return re.sub(r"[\W_]+", " ", text).strip().lower()
+
+
+def part_numbers(kept, attributions):
+    """Number the parts of interrupted or paragraph-spanning quotations 1, 2 …"""
+    group = list(range(len(kept)))
+
+    def root(i):
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for index, attribution in enumerate(attributions):
+        if attribution is not None and "linked" in attribution.extra:
+            group[root(index)] = root(attribution.extra["linked"])
+    members = {}
+    for index in range(len(kept)):
+        members.setdefault(root(index), []).append(index)
+    parts = {}
+    for indexes in members.values():
+        if len(indexes) > 1:
+            for number, index in enumerate(sorted(indexes, key=lambda i: kept[i].open), start=1):
+                parts[index] = number
+    return parts

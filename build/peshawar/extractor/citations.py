@@ -1,0 +1,255 @@
+"""Citations: the outside sources an article credits.
+
+``find_citations(text, registry, mentions, cues)`` returns dicts with text,
+start_char, end_char, cited (the source as the text names it), cited_id (its
+actor id, or None when the registry does not know it), kind, rule and
+confidence. The cues are the speech cues of ``cues.find_cues`` (for "said
+in a statement", whose source is the speaker).
+
+The patterns and their policy are rows of ``credit_rules.py``; the
+functions here apply them: a person named in a credit line is a speaker,
+not a source, unless the rule or the article vouches for the name.
+"""
+
+import re
+
+from .credit_rules import (
+    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
+    OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
+)
+from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
+
+
+def find_citations(text, registry, mentions, cues=()):
+    found = []
+    # Names the article itself shows to be sources (a dateline credit, a
+    # photo credit): "told X" then means an outlet, not a person.
+    evidenced = {m.group("x").strip() for rule in CREDIT_RULES if rule.shows_sources for m in rule.pattern.finditer(text)}
+    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)}
+    for rule in CREDIT_RULES:
+        for match in rule.pattern.finditer(text):
+            found.extend(_credit(text, registry, mentions, match, rule, evidenced))
+    found.extend(_photo_credits(text, registry, mentions))
+    found.extend(_links(text, registry))
+    found.extend(_books(text, registry, mentions))
+    found.extend(_channels(text, registry, mentions, cues))
+    return _dedupe(found)
+
+
+def _vouched(text, match, rule, name, evidenced):
+    """Does the article vouch that ``name`` is a source, whatever its words?"""
+    bare = re.sub(r"^[Tt]he\s+", "", name)
+    return (
+        bare in evidenced or name in evidenced
+        or re.fullmatch(r"[A-Z]{2,6}", bare) is not None  # "told the BBC", "AFP reported"
+        or (len(bare.split()) > 1 and bare.split()[0] in FOREIGN_ARTICLES)  # "told Le Monde"
+        or rule.vouches
+        or (rule.vouches_lone_name and _lone_name_never_a_person(text, bare))
+        or (rule.vouches_appositive and APPOSITIVE_SOURCE.match(text[match.end():match.end() + 80]) is not None)
+    )
+
+
+def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
+    """The citations one credit-line match makes, by its rule's policy."""
+    name = match.group("x").strip()
+    name_start = match.start("x") + (len(match.group("x")) - len(match.group("x").lstrip()))
+    cited_ids = _actors_in(registry, mentions, name, name_start, name_start + len(name))
+    if rule.all_named:
+        cited_ids = _actors_in(registry, mentions, match.group(), match.start(), match.end()) or cited_ids
+    people = [a for a in cited_ids if registry.kinds.get(a) in ("person", "anonymous_source", "unnamed_group")]
+    sources = [a for a in cited_ids if a not in people]
+    if rule.sources_only:
+        # A person "according to Smith" is a speaker, not a citation.
+        reads_as_source = not sources and (_looks_like_outlet(name) or _vouched(text, match, rule, name, evidenced))
+        if not sources and (people or not reads_as_source):
+            return []
+        if rule.needs_outlet and not reads_as_source and not any(
+            registry.kinds.get(a) in ("news_outlet", "wire_service") for a in sources
+        ):
+            return []
+        people = []
+    kind = rule.kind or _source_kind(registry, sources, name, rule, evidenced)
+    start, end = match.start(), match.end()
+    if rule.span == "from_name":
+        start = name_start
+    elif rule.span == "parenthesised":
+        start, end = name_start - 1, name_start + len(name) + 1
+    targets = sources + people or [None]
+    if targets == [None]:
+        # "the World Health Organization and UNICEF": two sources when each
+        # side reads as one on its own.
+        parts = re.split(r"\s+(?:and|&)\s+", name)
+        if len(parts) > 1 and all(_looks_like_outlet(part) or re.fullmatch(r"[A-Z]{2,6}", part) for part in parts):
+            return [_item(text, start, end, cited=part, cited_id=registry.resolve(part), kind=kind, rule=rule.rule, confidence=rule.confidence) for part in parts]
+    return [_item(text, start, end, cited=name, cited_id=actor, kind=kind, rule=rule.rule, confidence=rule.confidence) for actor in targets]
+
+
+def _source_kind(registry, sources, name, rule, evidenced):
+    """The kind of citation a source is: from the registry, else the words of its name."""
+    kind = next((KIND_FOR_ACTOR.get(registry.kinds.get(a), "other") for a in sources), _kind_from_words(name))
+    if not sources and kind == "other":
+        if re.sub(r"^[Tt]he\s+", "", name) in evidenced:
+            kind = "wire_service"
+        elif rule.kind_if_unknown:
+            kind = rule.kind_if_unknown
+    return "other" if kind == "related_article" else kind
+
+
+def _kind_from_words(name):
+    """The kind of an unregistered source, from the words of its name."""
+    words = {word.strip(".,'’") for word in name.split()}
+    if words & NEWS_WORDS:
+        return "news_outlet"
+    return "research_organization" if words & RESEARCH_WORDS else "other"
+
+
+def _lone_name_never_a_person(text, word):
+    """Is ``word`` ("Reuters") one capitalised word that the article never
+    uses as a person's surname ("Ayesha Khan", "Mr. Khan")? Then "told
+    Reuters" is more likely an outlet than a person."""
+    if not re.fullmatch(r"[A-Z][\w.]*[a-z]", word):  # Reuters, FlightAware, Example.org
+        return False
+    return re.search(r"(?:[A-Z][\w'’-]*\.?)[ \u00a0]+" + re.escape(word) + r"\b", text) is None
+
+
+def _looks_like_outlet(name):
+    return any(word.strip(".,'’") in OUTLET_WORDS for word in name.split())
+
+
+def _actors_in(registry, mentions, name, start, end):
+    actor = registry.resolve(name)
+    found = [actor] if actor else []
+    for m_start, m_end, _, actor_id in mentions:
+        if start <= m_start and m_end <= end and actor_id not in found:
+            found.append(actor_id)
+    return found
+
+
+def _other(text, start, end, rule, what, cited, cited_id, kind=None):
+    """A citation by one of OTHER_CREDITS, with the kind and confidence it gives."""
+    default_kind, confidence = OTHER_CREDITS[(rule, what)]
+    return _item(text, start, end, cited=cited, cited_id=cited_id, kind=kind or default_kind, rule=rule, confidence=confidence)
+
+
+def _photo_credits(text, registry, mentions):
+    found = []
+    for match in PHOTO_CREDIT.finditer(text):
+        agency, who = match.group("x"), match.group("who")
+        found.append(_other(text, match.start(), match.end(), "photo_credit", "agency", agency, registry.resolve(agency)))
+        found.append(_other(text, match.start("who"), match.start("who") + len(who), "photo_credit", "photographer", who, registry.resolve(who)))
+    for match in PHOTO_VIA.finditer(text):
+        agency_id = registry.resolve(match.group("x"))
+        wire = registry.kinds.get(agency_id) == "wire_service"
+        found.append(_other(
+            text, match.start(), match.end("x"), "photo_via", "agency", match.group("x"), agency_id,
+            kind=None if wire or agency_id is None else "other",
+        ))
+        if match.group("y"):
+            source = match.group("y")
+            found.append(_other(text, match.start("x"), match.end("y"), "photo_via", "source", source, registry.resolve(source)))
+    return found
+
+
+def _links(text, registry):
+    found = []
+    for rule, pattern, keeps_cue in HEADLINE_CREDITS:
+        for match in pattern.finditer(text):
+            headline = match.group("x").strip()
+            start = match.start("x") + match.group("x").find(headline)
+            end = match.end() if keeps_cue else start + len(headline)
+            found.append(_other(text, start, end, rule, "headline", headline, registry.resolve(headline)))
+    return found
+
+
+def _books(text, registry, mentions):
+    """"the author of BOOK": the book, when the registry knows it, or the
+    capitalised title that follows, for a person to register."""
+    found = []
+    for match in AUTHOR_OF.finditer(text):
+        at = match.end()
+        known = [m for m in mentions if m[0] == at]
+        if known:
+            m_start, m_end, surface, actor_id = max(known, key=lambda m: m[1])
+            found.append(_other(text, m_start, m_end, "author_of", "registered book", surface, actor_id))
+            continue
+        quoted = re.match(r"[\"“‘']([A-Z][^\"”’\n]*?)[,.]?[\"”’']", text[at:at + 160])
+        if quoted:
+            # "author of "Salt in the Wound,"": the title inside the marks.
+            title = quoted.group(1)
+            found.append(_other(text, at + 1, at + 1 + len(title), "author_of", "quoted title", title, registry.resolve(title)))
+            continue
+        title = re.match(r"[A-Z][^,\n]*?(?=,\s+(?:said|told|says|wrote|who|a|an|the)\b|,\s*$|\.\s|$)", text[at:at + 160])
+        if title and title.group().strip():
+            words = title.group().strip()
+            found.append(_other(text, at, at + len(words), "author_of", "capitalised title", words, None))
+    return found
+
+
+def _channels(text, registry, mentions, cues):
+    """"said in a statement", "In an email on Wednesday": the speaker's own
+    channel. A statement is issued by a group, so it is credited to the
+    group a spokesman speaks for when his words name one; an email, letter
+    or interview is the person's own."""
+    found = []
+    for match in CHANNEL.finditer(text):
+        cue = _cue_for(match, cues)
+        if cue is None or cue.subject is None:
+            continue
+        cited, cited_id = cue.speaker_text, cue.speaker_id
+        if match.group("what") == "statement":
+            group = _group_in_phrase(registry, mentions, cue.subject)
+            if group:
+                cited, cited_id = group
+        found.append(_other(text, match.start(), match.end(), "channel", "speaker", cited, cited_id))
+    return found
+
+
+def _cue_for(match, cues):
+    """The cue the channel phrase belongs to: the verb just before it, or the
+    next cue of the same sentence when the phrase opens the sentence."""
+    for cue in cues:
+        if cue.start <= match.start() < cue.end + 2 or (match.start() <= cue.start and cue.end <= match.end()):
+            return cue
+    for cue in cues:
+        if cue.sentence[0] <= match.start() < cue.sentence[1] and cue.start >= match.end():
+            return cue
+    return None
+
+
+def _group_in_phrase(registry, mentions, phrase):
+    """The group a phrase names before the speaker ("River Front spokesman X")."""
+    # The full clause before the name is not in the phrase (titles are cut),
+    # so look a few words to the left of it.
+    for m_start, m_end, surface, actor_id in mentions:
+        if phrase.start - 40 <= m_start and m_end <= phrase.start and registry.kinds.get(actor_id) not in (None, "person", "anonymous_source"):
+            return surface, actor_id
+    return None
+
+
+def _dedupe(items):
+    """One citation per span and source; a credit inside a longer credit of
+    the same source ("Planet reported" in "As The Daily Planet reported in
+    June") is the same citation."""
+    def same(a, b):
+        if a["cited_id"] or b["cited_id"]:
+            return a["cited_id"] == b["cited_id"]
+        first, second = (re.sub(r"^the\s+", "", x["cited"] or "", flags=re.IGNORECASE) for x in (a, b))
+        return first == second or first.startswith(second + " ")
+
+    unique = []
+    for item in sorted(items, key=lambda i: (i["start_char"], -i["end_char"])):
+        if any(
+            same(u, item) and u["start_char"] <= item["start_char"] and item["end_char"] <= u["end_char"]
+            for u in unique
+        ):
+            continue
+        unique.append(item)
+    return unique
+
+
+def _item(text, start, end, **fields):
+    while start < end and text[start] in " \t\n\u00a0,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\u00a0,;:":
+        end -= 1
+    return {"text": text[start:end], "start_char": start, "end_char": end, **fields}

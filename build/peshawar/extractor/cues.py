@@ -1,0 +1,129 @@
+"""Speech cues: the verbs and phrases that attribute words to somebody
+("said", "according to", "was quoted as saying", ", calling it"), the
+phrase each attributes to, and the channel the words were given to.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import phrases, sentences
+from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
+from .phrases import CAPITALISED_RUN, first_subject_name
+
+# Finite verbs that introduce or close a quotation ("X said", "said X"), and
+# participles that hang one on the clause's subject (", calling it").
+
+# Passive cues: "he was quoted in X", "she was quoted as saying".
+PASSIVE_CUE_RE = r"(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+as\s+saying)?"
+
+CUE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<according>[Aa]ccording\s+to)"
+    r"|(?P<passive>" + PASSIVE_CUE_RE + r")"
+    r"|(?P<participle>" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")"
+    r"|(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")"
+    r")(?![\w-])"
+)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    word: str
+    kind: str  # verb, participle, according, passive
+    sentence: tuple
+    subject: phrases.Phrase | None = None
+    inverted: bool = False  # "said X": the subject follows the cue
+    channel: str | None = None
+    speaker_text: str | None = None
+    speaker_id: str | None = None
+    number: str = "singular"
+
+
+def find_cues(text, masked, sentence_spans, marked):
+    """Every speech cue outside quotation marks, with the phrase it attributes to."""
+    close_marks = sorted({s.close for s in marked if s.close is not None})
+    cues = []
+    for match in CUE_RE.finditer(masked):
+        kind = match.lastgroup
+        if kind == "verb" and re.match(r"\s+(?:not\s+to\b|to\s+(?:be|remain|stay)\b)", masked[match.end():]):
+            continue  # "who asked not to be named": anonymity, not speech
+        sentence = sentences.sentence_at(sentence_spans, match.start())
+        cue = Cue(match.start(), match.end(), re.sub(r"\s+", " ", match.group()).lower(), kind, sentence)
+        s_start, s_end = sentence
+        if kind == "according":
+            cue.subject = phrases.phrase_after(text, match.end(), s_end)
+            cue.inverted = True
+        else:
+            clause_start = s_start
+            for close in close_marks:
+                if s_start <= close < match.start():
+                    clause_start = close + 1
+            left = text[clause_start:match.start()]
+            if kind in ("verb", "passive") and not left.strip(" \t\n\u00a0,"):
+                cue.subject = _named_appositive(text, phrases.phrase_after(text, match.end(), s_end), s_end)
+                cue.inverted = True
+            elif kind in ("verb", "passive"):
+                cue.subject = _subject_before(text, clause_start, match.start())
+            else:
+                cue.subject = _participle_subject(text, cues, cue, clause_start)
+        cue.channel = _channel(text, match.end(), s_end, cue.word)
+        cues.append(cue)
+    return cues
+
+
+def _subject_before(text, start, end):
+    segment = text[start:end].rstrip()
+    # A parenthetical between dashes before the verb ("X — headed by Y —
+    # claimed") belongs to X: cut back to the opening dash.
+    if segment.endswith(("—", "–")):
+        inner = segment[:-1]
+        opening = max(inner.rfind("—"), inner.rfind("–"))
+        if opening > 0:
+            end = start + opening
+    phrase = phrases.phrase_before(text, start, end)
+    if phrase is not None and phrase.text.lower() in ("who", "which", "that") and phrase.start > start:
+        # "an official, who …, told": the relative pronoun's antecedent speaks.
+        return phrases.phrase_before(text, start, phrase.start) or phrase
+    what = re.search(r"\bwhat[ \u00a0]+(he|she|they|we|it)$", text[start:end].rstrip())
+    if what is not None:
+        # "… into what she called 'X'": the pronoun after "what" speaks.
+        pronoun_start = start + what.start(1)
+        return phrases.Phrase(what.group(1), pronoun_start, pronoun_start + len(what.group(1)), "pronoun")
+    return phrase
+
+
+def _named_appositive(text, phrase, sentence_end):
+    """"said his wife, Rekha, …": a description followed by the name of the
+    person it describes; the name is the speaker."""
+    if phrase is None or phrase.kind != "description":
+        return phrase
+    match = re.match(r",[ \u00a0]+(" + phrases.NAME_RUN_RE.pattern + r")(?=[ \u00a0]*(?:[,.;!?]|$))", text[phrase.end:sentence_end])
+    if not match:
+        return phrase
+    name = phrases.trailing_name(text, phrase.end + match.start(1), phrase.end + match.end(1))
+    return name or phrase
+
+
+def _participle_subject(text, earlier_cues, cue, clause_start):
+    """", calling it …" hangs on the clause's subject: the subject of a finite
+    cue earlier in the sentence, else the first name-like phrase of the
+    sentence that is not the object of a preposition."""
+    for previous in reversed(earlier_cues):
+        if previous.sentence == cue.sentence and previous.subject and previous.kind in ("verb", "passive"):
+            return previous.subject
+    return first_subject_name(text, cue.sentence[0], cue.start)
+
+
+def _channel(text, start, end, word):
+    """Whom the words were given to: "told The Daily Planet", "quoted in X", "in a statement"."""
+    rest = text[start:end]
+    if word.startswith("told") or word.startswith("tell"):
+        match = re.match(r"\s+((?:[Tt]he\s+)?" + CAPITALISED_RUN + r"|[a-z]+)", rest)
+        return match.group(1) if match else None
+    match = re.match(r"\s+(?:in|to|by)\s+((?:The\s+)?" + CAPITALISED_RUN + r")", rest)
+    if match and "quoted" in word:
+        return match.group(1)
+    match = re.match(r"\s+(in\s+an?\s+(?:statement|email|e-mail|interview|video|letter|message|phone\s+call|press\s+conference|tweet|post)\b)", rest)
+    return match.group(1) if match else None

@@ -1,0 +1,236 @@
+"""Numbers as a reader reads them: number words and digits grouped into
+one expression ("half a dozen", "December 16, 2014"), their value, the
+qualifier before them ("at least") and the noun they count.
+
+Tokens come from ``core.number_tokens`` so that the extractor sees exactly
+the numbers the seed validator asks annotators to account for.
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..core.number_tokens import NUMBER_VALUES, NumberToken, number_tokens
+from . import lexicon
+# Words that may stand between a number and its noun ("seven armed men"), and
+# words after a number that are not what it counts ("dozens every week").
+from .lexicon import NOT_UNITS, NOUN_MODIFIERS
+
+
+def _with_role(role):
+    return {word: value for word, (value, word_role) in NUMBER_VALUES.items() if word_role == role}
+
+
+def _grouped(pairs):
+    """``((key, alternation of its phrases))`` in the order keys first appear."""
+    grouped = {}
+    for key, phrase in pairs:
+        grouped.setdefault(key, []).append(lexicon.phrase_pattern(phrase))
+    return tuple((key, "|".join(patterns)) for key, patterns in grouped.items())
+
+
+# Number words and their values (core/number_words.txt).
+UNITS = _with_role("unit")
+TENS = _with_role("ten")
+SCALES = _with_role("scale")
+# "dozens of" is read as at least two dozen, "hundreds" as at least two
+# hundred: the smallest number the plural allows.
+VAGUE_PLURALS = _with_role("plural")
+
+MONTH = r"(?:" + "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
+WEEKDAY = r"(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+"
+
+DATE_RE = re.compile(
+    r"(?:" + WEEKDAY + r")?(?:"
+    + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+\d{4}(?!\d))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?:,?\s+\d{4}(?!\d))?"
+    r"|" + MONTH + r",?\s+\d{4}(?!\d)"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)"
+    r"|\d{4}-\d{2}-\d{2}(?!\d)"
+    r")"
+)
+
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
+
+QUALIFIERS = _grouped(lexicon.keyed("qualifiers"))
+
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=\W))(?P<q>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in QUALIFIERS) + r")\s+(?:a\s+)?$",
+    re.IGNORECASE,
+)
+
+TIME_NOUNS = {form: plural for plural in lexicon.entries("time_nouns") for form in (plural[:-1], plural)}
+
+
+@dataclass(frozen=True)
+class Expression:
+    start: int
+    end: int
+    tokens: tuple
+    kind: str  # number, date, time
+
+
+def expressions(text):
+    """Group the number tokens of ``text`` into number expressions.
+
+    "one million", "half a dozen" and "twenty-five" are one number each;
+    "December 16, 2014" is one date; "2008 and 2009" are two numbers.
+    """
+    tokens = number_tokens(text)
+    # A decimal glued to a unit letter ("46.8C", "$4.5m", "2.5km") is one
+    # number the token finder leaves out; add it.
+    for match in re.finditer(r"(?<![\w.])\d+(?:,\d{3})*\.\d+(?=[a-zA-Z])", text):
+        tokens = [t for t in tokens if not (match.start() <= t.start and t.end <= match.end())]
+        tokens.append(NumberToken(match.start(), match.end(), match.group()))
+    tokens.sort(key=lambda t: t.start)
+    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if re.search(r"\d", m.group())]
+    times = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
+    found = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        span = next(((s, e) for s, e in dates if s <= token.start < e), None)
+        kind = "date"
+        if span is None:
+            span = next(((s, e) for s, e in times if s <= token.start < e), None)
+            kind = "time"
+        if span is not None:
+            group = [t for t in tokens[index:] if t.start < span[1]]
+            index += len(group)
+            found.append(Expression(span[0], span[1], tuple(group), kind))
+            continue
+        group = [token]
+        while index + len(group) < len(tokens) and _joins(text, group[-1], tokens[index + len(group)]):
+            group.append(tokens[index + len(group)])
+        index += len(group)
+        found.append(Expression(group[0].start, group[-1].end, tuple(group), "number"))
+    return found
+
+
+def _is_word(token):
+    return not token.text[0].isdigit()
+
+
+def _joins(text, left, right):
+    gap = text[left.end:right.start]
+    if not re.fullmatch(r"[ \u00a0-]|\s+a\s+|\s+and\s+(?:a\s+)?", gap):
+        return False
+    right_word = right.text.lower()
+    if right_word in SCALES or right_word == "dozen":
+        return True  # "one million", "1.5 million", "half a dozen"
+    if _is_word(left) and _is_word(right):
+        left_word = left.text.lower()
+        if left_word in TENS and right_word in UNITS and gap in ("-", " "):
+            return True  # twenty-five
+        if left_word in SCALES and "and" in gap:
+            return True  # two hundred and fifty
+    return False
+
+
+def value_of(expression):
+    """The number an expression stands for, or None when it gives none."""
+    words = [t.text for t in expression.tokens]
+    if len(words) == 1 and words[0].lower() in VAGUE_PLURALS:
+        return VAGUE_PLURALS[words[0].lower()]
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        lower = word.lower()
+        if word[0].isdigit():
+            current += float(word.replace(",", ""))
+            seen = True
+        elif lower in UNITS:
+            current += UNITS[lower]
+            seen = True
+        elif lower in TENS:
+            current += TENS[lower]
+            seen = True
+        elif lower == "half":
+            current = current + 0.5 if current else 0.5
+            seen = True
+        elif lower == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif lower == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif lower in ("thousand", "million", "billion"):
+            total += (current or 1) * SCALES[lower]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if value == int(value) else value
+
+
+def qualifier_before(text, start):
+    """``(qualifier, new start)``: "at least" -> at_least, and where it begins."""
+    window = text[max(0, start - 30):start]
+    match = QUALIFIER_RE.search(window)
+    if not match:
+        article = re.search(r"(?:^|(?<=\s))an?\s+$", window)
+        return None, start - len(article.group()) if article else start
+    name = next(n for n, _ in QUALIFIERS if match.group(n))
+    return name, start - (len(window) - match.start("q"))
+
+
+def unit_after(text, end):
+    """``(unit, unit end)``: the noun a number counts ("seven armed men" -> men)."""
+    compound = re.match(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km)s?(-old)?", text[end:], re.IGNORECASE)
+    if compound:
+        unit = compound.group(1).lower()
+        return ("years_old" if compound.group(2) else TIME_NOUNS.get(unit, unit)), end + compound.end()
+    words = list(re.finditer(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 60]))
+    following = []
+    position = 0
+    for match in words:
+        if match.start() != position:
+            break
+        following.append(match)
+        position = match.end()
+    if not following:
+        return None, end
+    first = following[0].group(1).lower()
+    if first == "of" and len(following) > 1:
+        # "hundreds of people", "a dozen of them" (no noun: None)
+        noun = following[1].group(1).lower()
+        if noun in NOT_UNITS or noun in ("them", "us", "whom", "those", "these"):
+            return None, end
+        return noun, end + following[1].end()
+    if first in NOUN_MODIFIERS and len(following) > 1:
+        return following[1].group(1).lower(), end + following[1].end()
+    if first in NOT_UNITS:
+        return None, end
+    return first, end + following[0].end()
+
+
+MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(lexicon.MONTHS, start=1)}
+MONTH_PREFIX_RE = re.compile(r"\b(" + "|".join(name[:3] for name in lexicon.MONTHS) + r")[a-z]*\.?")
+
+
+def iso_date(words):
+    """"Dec. 16, 2014" -> "2014-12-16", "August 2009" -> "2009-08"; None
+    without a year or when day and month cannot be told apart (3/4/2015)."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", words)
+    if not year:
+        return None
+    month = MONTH_PREFIX_RE.search(words)
+    numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", words.strip())
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words.strip())
+    if iso:
+        return words.strip()
+    if numeric:
+        first, second = int(numeric.group(1)), int(numeric.group(2))
+        if first > 12 >= second:
+            return f"{year.group()}-{second:02d}-{first:02d}"
+        if second > 12 >= first:
+            return f"{year.group()}-{first:02d}-{second:02d}"
+        return None
+    if not month:
+        return year.group()
+    number = MONTH_NUMBERS[month.group(1).lower()]
+    day = re.search(r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?(?![\d:])", words)
+    if day and 1 <= int(day.group(1)) <= 31:
+        return f"{year.group()}-{number:02d}-{int(day.group(1)):02d}"
+    return f"{year.group()}-{number:02d}"

@@ -1,0 +1,260 @@
+"""Noun phrases that can speak: capitalised names (with their titles
+dropped), pronouns, a group's statement, and descriptions ("a senior
+commander").
+
+Everything here is a pure function of a string. The word lists that tell
+phrases apart (titles, roles, determiners ...) are in ``lexicon/``.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .lexicon import (  # the word lists of lexicon/*.txt
+    CONJUNCTIONS, DETERMINERS, NAME_PARTICLES, POSSESSIVES, PREPOSITIONS, ROLE_WORDS, SENTENCE_STARTERS,
+    SUBJECT_TRAILERS, TITLE_WORDS,
+)
+from .sentences import is_abbreviation
+
+PRONOUNS = {
+    **dict.fromkeys(lexicon.entries("pronouns_singular"), "singular"),
+    **dict.fromkeys(lexicon.entries("pronouns_plural"), "plural"),
+}
+
+# A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
+NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"
+NAME_RUN_RE = re.compile(
+    r"(?<![\w’'-])(?:" + NAME_WORD + r")(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
+)
+
+# A capitalised word as news copy writes names of sources and channels: "The",
+# "U.S" (a period ends it unless a letter follows, so "U.S." keeps its
+# periods), "AT&T"; and a run of them on one line ("The New York Times").
+CAPITALISED_WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
+CAPITALISED_RUN = CAPITALISED_WORD + r"(?:[ \u00a0]+" + CAPITALISED_WORD + r")*"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker-like noun phrase: what the text says, where, and what kind.
+
+    ``kind`` is "name" (a capitalised name), "pronoun", "statement" (a
+    group's statement: "X's statement"), or "description" ("a senior
+    commander", "the commander", "Military officials in the capital").
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def trim_span(text, start, end, chars=" \t\n\u00a0,;:.\"“”‘’'()"):
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def cut_appositive(text, start, end):
+    """Drop a trailing appositive: "Maria Lopez, an expert on X," -> "Maria Lopez".
+
+    An appositive opens with a comma followed by a determiner, a relative
+    pronoun or a lowercase word, and runs to the comma before the verb.
+    """
+    segment = text[start:end].rstrip()
+    if not segment.endswith(","):
+        return start, end
+    # "the lawyer's widow, Ann Smith,": the name is the appositive of a
+    # description, and it is the name that speaks.
+    pieces = segment[:-1].split(",")
+    if len(pieces) >= 2:
+        last, previous = pieces[-1].strip(), pieces[-2].strip().split()
+        if (
+            last and NAME_RUN_RE.fullmatch(last) and not all(w in SENTENCE_STARTERS for w in last.split())
+            and previous and re.fullmatch(r"[a-z][a-z-]*", previous[-1])
+            and (previous[0].lower() in DETERMINERS or re.search(r"['’]s$", previous[0]) or previous[0].lower() in POSSESSIVES)
+        ):
+            name_start = start + len(segment) - 1 - len(pieces[-1]) + (len(pieces[-1]) - len(pieces[-1].lstrip()))
+            return name_start, name_start + len(last)
+    for match in re.finditer(r",\s+(?=(?:a|an|the|who|whose|which|one|[a-z]|\d))", segment):
+        head = segment[: match.start()]
+        if head.strip():
+            return start, start + len(head)
+    return start, start + len(segment) - 1
+
+
+def cut_relative(text, start, end):
+    """Drop a relative clause or participle: "a commander who spoke ..." -> "a commander"."""
+    segment = text[start:end]
+    match = re.search(r"(?:,|\s(?:who|whose|which|that|speaking|talking|writing)\b)", segment)
+    if match and match.start() > 0:
+        return start, start + match.start()
+    return start, end
+
+
+def last_clause(text, start, end):
+    """The part of ``text[start:end]`` after its last comma, semicolon or colon."""
+    segment = text[start:end]
+    # Commas inside a name's list ("the Department for Environment, Food and
+    # Rural Affairs") do not end a clause: skip them.
+    listed = re.search(r"[A-Z][\w’'-]*(?:,[ \u00a0]+[A-Z][\w’'-]*)+,?[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*)*$", segment)
+    if listed:
+        segment = segment[:listed.start()] + segment[listed.start():].replace(",", " ")
+    cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind(" — "), segment.rfind(" – "))
+    if cut >= 0:
+        start += cut + 1
+    return trim_span(text, start, end, " \t\n\u00a0-—–")
+
+
+def drop_trailers(text, start, end):
+    """Strip adverbs/auxiliaries between subject and verb ("the RF also publicly")."""
+    while True:
+        match = re.search(r"\s+([A-Za-z]+)$", text[start:end])
+        if not match:
+            return start, end
+        word = match.group(1).lower()
+        if word in SUBJECT_TRAILERS or (word.endswith("ly") and word not in {"italy", "mully"} and text[start + match.start(1)].islower()):
+            end = start + match.start()
+        else:
+            return start, end
+
+
+def phrase_before(text, start, end):
+    """The speaker-like phrase ending at ``end`` (just before a cue verb).
+
+    ``text[start:end]`` is the stretch between the clause's start and the
+    cue. Returns a Phrase or None when it does not end in one.
+    """
+    start, end = trim_span(text, start, end, " \t\n\u00a0")
+    if start >= end:
+        return None
+    start, end = cut_appositive(text, start, end)
+    start, end = last_clause(text, start, end)
+    start, end = drop_trailers(text, start, end)
+    start, end = trim_span(text, start, end, " \t\n\u00a0,")
+    return classify_phrase(text, start, end)
+
+
+def phrase_after(text, start, end):
+    """The speaker-like phrase starting at ``start`` (just after "said")."""
+    start, end = trim_span(text, start, end, " \t\n\u00a0")
+    for stop in re.finditer(r"[,;:.!?(\[\"“”]|\s(?:who|whose|which|that|speaking|in|on|at|after|before|during|when|as|to)\s", text[start:end]):
+        if stop.group() == "." and is_abbreviation(text, start + stop.start()):
+            continue  # "said Dr. Amina Yusuf"
+        end = start + stop.start()
+        break
+    start, end = trim_span(text, start, end, " \t\n\u00a0")
+    return classify_phrase(text, start, end)
+
+
+def classify_phrase(text, start, end):
+    """Say what kind of speaker phrase ``text[start:end]`` is, or None."""
+    # A clause may open with a conjunction: "and Lopez", "While some experts".
+    while True:
+        lead = re.match(r"(?:and|but|or|nor|so|yet|while|whereas|although|though|because|when|as|then)\s+", text[start:end], re.IGNORECASE)
+        if not lead:
+            # "…, which she says": the relative word is not the speaker.
+            lead = re.match(r"(?:which|who|whom|that)\s+(?=(?:he|she|they|we|I)\b|[A-Z])", text[start:end])
+        if not lead:
+            break
+        start += lead.end()
+    if start >= end:
+        return None
+    words = text[start:end].split()
+    if not words or len(words) > 14 or words[-1].lower() in DETERMINERS - {"one", "two", "three", "others", "some", "many", "several", "most"}:
+        return None
+    first = words[0].lower()
+    if first in CONJUNCTIONS or first in PREPOSITIONS:
+        return None
+    if len(words) == 1 and first in PRONOUNS:
+        return Phrase(text[start:end], start, end, "pronoun")
+    statement = re.search(r"^(.*?)['’]s?\s+(?:statement|announcement|message|communiqu[eé]|email|e-mail|letter|video)$", text[start:end])
+    if statement and statement.group(1).strip():
+        inner_start, inner_end = trim_span(text, start, start + len(statement.group(1)))
+        inner_start = _skip_determiner(text, inner_start, inner_end)
+        return Phrase(text[inner_start:inner_end], inner_start, inner_end, "statement")
+    name = trailing_name(text, start, end)
+    if name is not None:
+        return name
+    if first in DETERMINERS or text[start].islower() or words[0][0].isupper():
+        phrase_start, phrase_end = cut_relative(text, start, end)
+        phrase_start, phrase_end = trim_span(text, phrase_start, phrase_end, " \t\n\u00a0,")
+        if phrase_start < phrase_end and not text[phrase_start:phrase_end].lower() in CONJUNCTIONS:
+            return Phrase(text[phrase_start:phrase_end], phrase_start, phrase_end, "description")
+    return None
+
+
+def _skip_determiner(text, start, end):
+    match = re.match(r"(?:the|a|an)\s+", text[start:end], re.IGNORECASE)
+    return start + match.end() if match else start
+
+
+def trailing_name(text, start, end):
+    """A capitalised name closing ``text[start:end]``, with titles dropped.
+
+    "River Front spokesman John Okafor" -> "John Okafor";
+    "General Ade Bello" -> "Ade Bello". A name after a preposition
+    ("officials in Lagos") is not the phrase's head, so it is refused.
+    A parenthesised abbreviation after the name ("... Front (RF)") is
+    kept with it.
+    """
+    segment = text[start:end]
+    paren = re.search(r"\s*\([^()]*\)$", segment)
+    core_end = end - (len(paren.group()) if paren else 0)
+    runs = list(NAME_RUN_RE.finditer(text, start, core_end))
+    if not runs or runs[-1].end() != core_end:
+        return None
+    run = runs[-1]
+    run_start = run.start()
+    # Join runs separated only by a hyphen and space ("River- Front").
+    while len(runs) > 1 and re.fullmatch(r"-?\s", text[runs[-2].end():run_start] or "x"):
+        runs.pop()
+        run_start = runs[-1].start()
+    before = text[start:run_start].split()
+    if before and before[-1].lower() in PREPOSITIONS:
+        return None
+    if len(before) > 1 and before[-1] in ("and", "&") and before[-2][:1].isupper():
+        return None  # the last of a list of names ("… Food and Rural Affairs") is not the head
+    words = list(re.finditer(r"\S+", text[run_start:core_end]))
+    # A possessive inside the run is not part of the name:
+    # "Ruritania's Prime Minister Ade Bello" -> "Prime Minister Ade Bello".
+    for position in range(len(words) - 1, -1, -1):
+        if position < len(words) - 1 and re.search(r"['’]s$", words[position].group()):
+            run_start += words[position + 1].start()
+            words = list(re.finditer(r"\S+", text[run_start:core_end]))
+            break
+    name_start = run_start
+    # Drop leading titles, but keep at least one word.
+    index = 0
+    while index < len(words) - 1 and _is_title(words, index):
+        index += 1
+    if index:
+        name_start = run_start + words[index].start()
+    if all(w.group() in SENTENCE_STARTERS for w in words[index:]):
+        return None
+    return Phrase(text[name_start:core_end], name_start, core_end, "name")
+
+
+def _is_title(words, index):
+    word = words[index].group()
+    if word in TITLE_WORDS or (word[0].isupper() and word.lower() in ROLE_WORDS):
+        return True  # "General", "Manager Elena Costa"
+    # Two-word titles: "Prime Minister", "Army chief".
+    return index + 1 < len(words) and words[index + 1].group() in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
+
+
+def first_subject_name(text, start, end):
+    """The first name of a sentence that is not the object of a preposition."""
+    head = text[start:end]
+    for match in NAME_RUN_RE.finditer(head):
+        before = head[: match.start()].split()
+        while before and before[-1].lower() in ("the", "a", "an"):
+            before.pop()
+        if before and before[-1].lower().strip(",") in PREPOSITIONS:
+            continue
+        if match.group() in SENTENCE_STARTERS:
+            continue
+        return trailing_name(text, start + match.start(), start + match.end())
+    return None

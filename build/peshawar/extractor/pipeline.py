@@ -1,0 +1,52 @@
+"""Automatic extraction from one article: the stages run in order, sharing
+one reading pass.
+
+``extract(text, registry)`` is a pure function of the article's text and the
+actor registry (``core.registry.Registry``: aliases, kinds, names): no
+database, no network, no state kept between articles, so a corpus maps over
+it in a process pool. Every item it returns is a verbatim span,
+``text[start_char:end_char] == item["text"]``, and carries the rule that
+found it and a confidence between 0 and 1.
+
+The rules are generic news-writing patterns; nothing in them names an actor,
+place or outlet. What is known about actors comes only from the registry.
+"""
+
+from .citations import find_citations
+from .claims import attribute_claims, find_claims
+from .mentions import find_all_mentions, mention_tuples
+from .quotes import find_quotes
+from .reading import read_article
+
+
+def analyse(text, registry):
+    """Everything the extractor finds, including what it sets aside.
+
+    Returns a dict with quotes, claims, mentions, citations, plus not_quotes
+    (marked spans that are nobody's words) and not_numbers (numbers that
+    count nothing); ``extract`` keeps the first four.
+    """
+    mentions = find_all_mentions(text, registry)
+    known = mention_tuples(mentions)
+    reading = read_article(text, registry, known)
+    quotes, not_quotes = find_quotes(text, registry, known, reading)
+    claims, not_numbers = find_claims(text, reading.sentence_spans)
+    attribute_claims(text, claims, reading.cues)
+    citations = find_citations(text, registry, known, reading.cues)
+    result = {
+        "quotes": quotes,
+        "claims": claims,
+        "mentions": mentions,
+        "citations": citations,
+        "not_quotes": not_quotes,
+        "not_numbers": not_numbers,
+    }
+    # A rule may trim a span to nothing on odd input ("[ ](#)"): an empty
+    # span is no finding.
+    return {key: [i for i in items if i["end_char"] > i["start_char"]] for key, items in result.items()}
+
+
+def extract(text, registry):
+    """``{"quotes", "claims", "mentions", "citations"}`` found in ``text``."""
+    result = analyse(text, registry)
+    return {key: result[key] for key in ("quotes", "claims", "mentions", "citations")}

@@ -1,0 +1,240 @@
+"""Quotations: tell quotes from scare quotes and names, and find who speaks.
+
+``find_quotes(text, registry, mentions)`` returns ``(quotes, not_quotes)``.
+Each quote is a dict with the keys the extractor prints (text, start_char,
+end_char, speaker, speaker_id, cue, rule, confidence) plus form, part,
+channel, channel_id and pull_quote. ``not_quotes`` are the marked spans
+judged not to be anybody's words, with a reason (nickname, name, title,
+scare_quote).
+
+Attribution is by the rules of ``QUOTE_RULES``, tried in that order (see
+``attribution.py``); speaker phrases are resolved by ``coreference.py``.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon, sentences
+from .attribution import (
+    after_cue, before_cue, colon_cue, from_cue, link_parts, paragraph_of, part_numbers,
+    previous_sentence_cue, previous_sentence_name, pull_quote_twins, share,
+)
+from .cues import SPEECH_VERBS
+from .lexicon import SMALL_TITLE_WORDS
+from .reading import read_article
+
+# A quoted span of at most this many words needs a cue nearby to count as
+# somebody's words; longer spans are quotes unless they read as a title.
+SHORT_QUOTE_WORDS = 4
+
+# How far (in words) a cue earlier in the sentence may sit from a short quote.
+CUE_REACH_WORDS = 15
+
+
+@dataclass(frozen=True)
+class QuoteRule:
+    rule: str  # the rule name a quote carries
+    confidence: float
+    how: str
+
+
+Q = QuoteRule
+QUOTE_RULES = (
+    Q("x_said_after", 0.95, 'a cue right after the closing mark: "…," X said'),
+    Q("said_x_after", 0.95, 'an inverted cue right after the closing mark: "…," said X'),
+    Q("x_told_after", 0.95, '"…," X told Y'),
+    Q("cue_before_in_sentence", 0.85, 'a cue earlier in the same sentence: X said … "…"'),
+    Q("according_to", 0.9, 'according to X, … "…"'),
+    Q("participle_subject", 0.8, 'a participle hanging on the clause\'s subject: X …, calling it "…"'),
+    Q("statement", 0.9, '"…," X\'s statement said'),
+    Q("colon_lead_in", 0.85, '"X said:" before the opening mark'),
+    Q("interrupted", 0.9, 'the other part of a quotation its attribution interrupts: "…," X said. "…"'),
+    Q("paragraph_continuation", 0.85, "a quotation reopened in the next paragraph"),
+    Q("pull_quote_twin", 0.8, "the same words quoted elsewhere in the article with a speaker"),
+    Q("previous_sentence", 0.6, "a cue in the sentence before"),
+    Q("previous_sentence_name", 0.5, "a person named as the subject of the sentence before"),
+    Q("unattributed", 0.4, "no speaker found"),
+)
+RULE_CONFIDENCE = {rule.rule: rule.confidence for rule in QUOTE_RULES}
+# An automatic speaker the registry does not know is less sure than a
+# registered one: its confidence is scaled by this.
+UNREGISTERED_SPEAKER_FACTOR = 0.9
+# Marked words judged not to be a quote: nickname, name, title, scare quote.
+NOT_QUOTE_CONFIDENCE = 0.7
+
+# Naming cues: the marked words are a name, not anybody's words.
+NAMING_CUE_RE = re.compile(
+    r"(?:known\s+as|dubbed|nicknamed|named|so-called|so\s+called|termed|titled|"
+    r"entitled|called|labell?ed|branded|referred\s+to\s+as|the\s+(?:term|word|phrase|slogan|name))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+# "calling it "...", "called the response "..."": a verb, its object, then
+# the marked words characterise the object in somebody's words. Straight
+# after the verb ("a group called "...") the marks give a name instead.
+# "what she called 'a culture of excuses'": the quoted words are the
+# subject's own, a partial quote, not a name the text gives something.
+WHAT_X_CALLED_RE = re.compile(
+    r"\bwhat\s+(?:he|she|they|it|we|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed|labell?ed)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|our)\s+)?(?:[\w-]+['’]s?\s+)?$"
+)
+
+CALLING_IT_RE = re.compile(
+    r"\b(?:call(?:ing|ed|s)?|describ(?:ing|ed|es)|brand(?:ing|ed|s)?|label(?:l?ing|l?ed|s)?)\s+"
+    r"(?:it|them|him|her|this|that|(?:the|a|an|his|her|their|its)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_title_case(words):
+    significant = [w for w in words if w.lower().strip(",.;:") not in SMALL_TITLE_WORDS]
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def _noun_follows(text, span):
+    """Is the closing mark followed by a plain lowercase word, as a noun the
+    marked words modify ("flood-ready" plan), not "of", "that", "is"?"""
+    if span.close is None:
+        return False
+    match = re.match(r"[ \u00a0]+([a-z][a-z-]*)\b", text[span.close + 1:span.close + 40])
+    if not match:
+        return False
+    word = match.group(1)
+    return not (
+        word in lexicon.PREPOSITIONS or word in lexicon.CONJUNCTIONS or word in lexicon.SUBJECT_TRAILERS
+        or word in ("who", "whom", "and", "or", "but", "not", "be", "being", "am", "did", "does", "do", "can")
+        or word in SPEECH_VERBS or word.endswith("ed")
+    )
+
+
+def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue):
+    """Return ``(is_quote, reason)``. ``reason`` is a not_quotes reason when
+    the span is not a quote (nickname, name, title, scare_quote)."""
+    inner = text[span.start:span.end]
+    words = inner.split()
+    s_text_before = text[max(0, span.open - 60):span.open]
+    if WHAT_X_CALLED_RE.search(s_text_before):
+        return True, None
+    if NAMING_CUE_RE.search(s_text_before) and not CALLING_IT_RE.search(s_text_before):
+        reason = "nickname" if re.search(r"known\s+as|nicknamed", s_text_before, re.IGNORECASE) else "name"
+        return False, reason
+    if CALLING_IT_RE.search(s_text_before):
+        return True, None
+    if (
+        len(words) <= SHORT_QUOTE_WORDS and not re.search(r"[.,!?;:]$", inner)
+        and _noun_follows(text, span)
+        and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)[ \u00a0]+$", s_text_before, re.IGNORECASE)
+    ):
+        return False, "scare_quote"  # "the government's "flood-ready" plan": words that modify a noun
+    if _is_title_case(words) and after is None and len(words) <= 12:
+        return False, "name" if len(words) <= SHORT_QUOTE_WORDS else "title"
+    if len(words) > SHORT_QUOTE_WORDS:
+        return True, None
+    if re.match(r"[A-Z]", inner) and re.search(r"[.!?][,]?$", inner):
+        return True, None  # a whole sentence, however short: "It's a disaster!"
+    if after is not None:
+        return True, None
+    if before is not None and sentences.word_count(text[before.end:span.open]) <= CUE_REACH_WORDS:
+        return True, None
+    if previous_sentence_cue is not None and not sentence_has_cue:
+        return True, None
+    return False, "scare_quote"
+
+
+def find_quotes(text, registry, mentions, reading=None):
+    """Return ``(quotes, not_quotes)`` for ``text``; see the module docstring."""
+    reading = reading or read_article(text, registry, mentions)
+    marked, sentence_spans, paragraph_spans, cues = reading.marked, reading.sentence_spans, reading.paragraph_spans, reading.cues
+
+    attributions = []
+    kept = []
+    not_quotes = []
+    for span in marked:
+        after = after_cue(text, span, cues, marked)
+        before = before_cue(text, span, cues, marked)
+        sentence = sentences.sentence_at(sentence_spans, span.open)
+        sentence_has_cue = any(sentence[0] <= c.start < sentence[1] for c in cues)
+        previous = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, True)
+        is_quote, reason = classify_span(text, span, after, before, previous, sentence_has_cue)
+        if not is_quote:
+            not_quotes.append(_not_quote_item(text, span, reason))
+            continue
+        kept.append(span)
+        if after is not None:
+            attributions.append(from_cue(after, True))
+        elif before is not None:
+            attributions.append(from_cue(before, False))
+        elif (colon := colon_cue(text, span, cues)) is not None:
+            attribution = from_cue(colon, False)
+            attribution.rule = "colon_lead_in"
+            attributions.append(attribution)
+        else:
+            attributions.append(None)
+
+    link_parts(text, kept, attributions, cues, paragraph_spans)
+    pull_quote_twins(text, kept, attributions, paragraph_spans)
+    for index, span in enumerate(kept):
+        if attributions[index] is None:
+            cue = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, False)
+            if cue is not None:
+                attribution = from_cue(cue, False)
+                attribution.rule = "previous_sentence"
+                attributions[index] = attribution
+            else:
+                attributions[index] = previous_sentence_name(text, span, sentence_spans, reading.resolver)
+    # A quotation over a paragraph break whose first part found its speaker
+    # only from the sentence before: the later parts are the same person's.
+    index_of = {id(span): i for i, span in enumerate(kept)}
+    for index, span in enumerate(kept):
+        earlier = index_of.get(id(span.previous)) if span.previous is not None else None
+        if earlier is not None and attributions[index].rule == "unattributed" and attributions[earlier].speaker:
+            share(attributions, earlier, index, "paragraph_continuation")
+
+    parts = part_numbers(kept, attributions)
+    quotes = [
+        _quote_item(text, span, attributions[i], parts.get(i), paragraph_spans, registry)
+        for i, span in enumerate(kept)
+    ]
+    return quotes, not_quotes
+
+
+def _quote_item(text, span, attribution, part, paragraph_spans, registry):
+    rule = attribution.rule
+    confidence = RULE_CONFIDENCE[rule]
+    if attribution.speaker_id is None and attribution.speaker:
+        confidence = round(confidence * UNREGISTERED_SPEAKER_FACTOR, 2)
+    cue_word = attribution.cue.word if attribution.cue is not None else None
+    if cue_word and attribution.channel and attribution.channel.startswith("in "):
+        cue_word = f"{cue_word} {attribution.channel}"
+    before = text[:span.open].rstrip(" \u00a0")
+    partial = bool(before) and (before[-1].isalnum() or before[-1] in ",") and not before.endswith(":")
+    paragraph = paragraph_of(paragraph_spans, span.open)
+    whole_paragraph = paragraph is not None and paragraph_spans[paragraph] == (span.open, (span.close or span.end) + 1)
+    return {
+        "text": text[span.start:span.end],
+        "start_char": span.start,
+        "end_char": span.end,
+        "speaker": attribution.speaker,
+        "speaker_id": attribution.speaker_id,
+        "cue": cue_word,
+        "channel": attribution.channel,
+        "channel_id": registry.resolve(attribution.channel) if attribution.channel else None,
+        "form": "partial" if partial or text[span.start].islower() else "full",
+        "part": part,
+        "pull_quote": rule == "pull_quote_twin" and whole_paragraph,
+        "rule": rule,
+        "confidence": confidence,
+    }
+
+
+def _not_quote_item(text, span, reason):
+    return {
+        "text": text[span.start:span.end],
+        "start_char": span.start,
+        "end_char": span.end,
+        "reason": reason,
+        "rule": f"not_quote_{reason}",
+        "confidence": NOT_QUOTE_CONFIDENCE,
+    }

@@ -1,0 +1,25 @@
+"""The alias matcher (core/aliases.py) behind the mentions table and the
+extractor's alias_match rule."""
+
+from peshawar.core.aliases import alias_mentions, find_mentions
+
+
+def test_longest_alias_wins_and_matches_do_not_overlap():
+    aliases = {"River Front": "rf", "River Front Youth": "rfy", "Front": "front"}
+    text = "The River Front Youth met the River Front."
+    assert [(surface, actor) for _, _, surface, actor in find_mentions(text, aliases)] == [
+        ("River Front Youth", "rfy"), ("River Front", "rf"),
+    ]
+
+
+def test_aliases_match_whole_words_in_their_own_capitalisation():
+    assert find_mentions("Frontline reporters, the river front and Front-runners", {"Front": "front", "River Front": "rf"}) == []
+
+
+def test_a_mention_is_the_text_at_its_offsets():
+    text = "Ask Lopez."
+    (mention,) = alias_mentions(text, {"Lopez": "maria-lopez"})
+    assert mention == {
+        "text": "Lopez", "start_char": 4, "end_char": 9, "actor_id": "maria-lopez",
+        "surface": "Lopez", "rule": "alias_match", "confidence": 1.0,
+    }

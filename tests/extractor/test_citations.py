@@ -1,0 +1,127 @@
+"""Citations (extractor/citations.py and credit_rules.py): the credit lines
+of news writing, and a person named in one is a speaker, not a source.
+
+The texts are written for these tests; none comes from the seed articles.
+"""
+
+import pytest
+
+from findings import citations_of
+from peshawar.extractor import analyse
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The toll rose to 31, according to The Daily Planet.", [("according to The Daily Planet", "daily-planet", "news_outlet")]),
+        ("Global Wire reported the blast.", [("Global Wire reported", "global-wire", "wire_service")]),
+        ("As the Daily Planet reports in its account, the army moved in.", [("As the Daily Planet reports in its account", "daily-planet", "news_outlet")]),
+        ("She told The Daily Planet the dam was safe.", [("told The Daily Planet", "daily-planet", "news_outlet")]),
+        ("He was quoted in The Daily Planet on Monday.", [("quoted in The Daily Planet", "daily-planet", "news_outlet")]),
+        ("The Daily Planet newspaper quoted an engineer.", [("The Daily Planet newspaper quoted", "daily-planet", "news_outlet")]),
+        ("Rescuers carry a child. (GW Photo/Sam Reed)", [("(GW Photo/Sam Reed)", "global-wire", "wire_photo"), ("Sam Reed", "sam-reed", "wire_photo")]),
+        ("Photo via GW/River Front\n\nThe water rose.", [("Photo via GW", "global-wire", "wire_photo"), ("GW/River Front", "river-front", "other")]),
+        ("Lopez, the author of The Long Road Home, said nothing.", [("The Long Road Home", "long-road", "book")]),
+        ("Read on. ([Rains Came Early to the Valley](#))", [("Rains Came Early to the Valley", "rains-report", "related_article")]),
+        ("Rains Came Early to the Valley. Read more here.", [("Rains Came Early to the Valley. Read more here.", "rains-report", "related_article")]),
+        ("Two died, according to a statement from the Northern Institute.", [("according to a statement from the Northern Institute", "northern-institute", "research_organization")]),
+        ("RIVERTOWN (GW) — The levee broke.", [("(GW)", "global-wire", "wire_service")]),
+        ("The Daily Planet contributed to this report.", [("The Daily Planet contributed to this report", "daily-planet", "news_outlet")]),
+    ],
+)
+def test_citation_cues(registry, text, expected):
+    assert citations_of(text, registry) == expected
+
+
+def test_as_x_explains_for_y_cites_both(registry):
+    text = "As Maria Lopez explains in her study for the Northern Institute, the river is rising."
+    cited = {c[1] for c in citations_of(text, registry)}
+    assert cited == {"maria-lopez", "northern-institute"}
+
+
+def test_according_to_a_person_is_not_a_citation(registry):
+    assert citations_of("According to Lopez, the river is rising.", registry) == []
+
+
+def test_unknown_outlet_is_cited_without_id(registry):
+    assert citations_of("The dam cracked, according to the Valley Herald.", registry) == [
+        ("according to the Valley Herald", None, "news_outlet")
+    ]
+
+
+def test_told_a_lone_name_that_is_nobodys_surname_is_an_outlet(registry):
+    assert citations_of("Farida Noor told Kestrel on Monday that the road was shut.", registry) == [
+        ("told Kestrel", None, "news_outlet")
+    ]
+    assert citations_of("Farida Noor spoke first. Later Omar Noor told Noor that it was shut.", registry) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crossings fell, according to data from the Federal Transit Administration.",
+     ("according to data from the Federal Transit Administration", None, "other")),
+    ("Bills will rise, according to figures published by the regulator Watermark.",
+     ("according to figures published by the regulator Watermark", None, "other")),
+    ("Hours fell, according to a 2022 report by the think tank Longview.",
+     ("according to a 2022 report by the think tank Longview", None, "other")),
+    ("About 900 flights were cancelled, according to FlyTracker.",
+     ("according to FlyTracker", None, "other")),
+    ("Additional reporting by Valley Press", ("Valley Press", None, "news_outlet")),
+])
+def test_documents_and_their_issuers_are_cited(registry, text, expected):
+    assert citations_of(text, registry) == [expected]
+
+
+def test_according_to_a_surname_stays_a_speaker(registry):
+    text = "Farida Noor inspected the line. It was safe last week, according to Noor."
+    assert citations_of(text, registry) == []
+
+
+def test_unknown_institution_is_cited_as_other(registry):
+    assert citations_of("Some 40 homes flooded, according to the Provincial Relief Authority.", registry) == [
+        ("according to the Provincial Relief Authority", None, "other")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RIVERTOWN (Newsline) — The levee broke.", [("(Newsline)", None, "wire_service")]),
+        ("He told the ZBC the dam was safe.", [("told the ZBC", None, "news_outlet")]),
+        ("RIVERTOWN (Newsline) — The levee broke. A spokesman told Newsline the road was shut.",
+         [("(Newsline)", None, "wire_service"), ("told Newsline", None, "wire_service")]),
+        ("Ten farms flooded, according to the Valley Farmers and Growers Association.",
+         [("according to the Valley Farmers and Growers Association", None, "other")]),
+        ("Two died, according to a report released on Monday by the Northern Institute.",
+         [("according to a report released on Monday by the Northern Institute", "northern-institute", "research_organization")]),
+        ("Lopez, quoted in the Valley Courier, said the dam held.", [("quoted in the Valley Courier", None, "news_outlet")]),
+        ("Ten died, according to the UN refugee agency.", [("according to the UN refugee agency", None, "other")]),
+        ("Ten died, according to Open Roads, a coalition of cycling groups.", [("according to Open Roads", None, "other")]),
+        ("Analysts polled by Marketdata had expected more.", [("polled by Marketdata", None, "other")]),
+        ("As the ZBC reports, the dam held.", [("As the ZBC reports", None, "news_outlet")]),
+        ("Ten were held, according to Rights International.", [("according to Rights International", None, "other")]),
+        ("Ana Ruiz, the author of \u201cSalt in the Wound,\u201d spoke.", [("Salt in the Wound", None, "book")]),
+    ],
+)
+def test_citations_in_unseen_styles(registry, text, expected):
+    assert citations_of(text, registry) == expected
+
+
+def test_two_sources_joined_by_and_are_two_citations(registry):
+    found = citations_of("Ten died, according to a report by the Valley Health Authority and UNICEF.", registry)
+    assert [c for c in found] == [
+        ("according to a report by the Valley Health Authority and UNICEF", None, "other"),
+        ("according to a report by the Valley Health Authority and UNICEF", None, "other"),
+    ]
+    result = analyse("Ten died, according to a report by the Valley Health Authority and UNICEF.", registry)
+    assert [c["cited"] for c in result["citations"]] == ["the Valley Health Authority", "UNICEF"]
+
+
+def test_every_kind_the_extractor_gives_is_one_the_schema_allows(registry):
+    from pathlib import Path
+
+    from peshawar.dataset.schema import check_lists
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+    found = [c for path in sorted(seeds.glob("*.txt")) for c in analyse(path.read_text(encoding="utf-8"), registry)["citations"]]
+    assert len({c["kind"] for c in found}) > 2
+    assert {c["kind"] for c in found} <= set(check_lists()[("citations", "kind")])

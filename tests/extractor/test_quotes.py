@@ -1,0 +1,75 @@
+"""Quote or not (extractor/quotes.py): quotes told from scare quotes,
+nicknames, names and titles.
+
+The texts are written for these tests; none comes from the seed articles.
+"""
+
+import pytest
+
+from findings import only_quote, verbatim
+from peshawar.extractor import analyse
+
+
+@pytest.mark.parametrize(
+    "text, words, reason",
+    [
+        ('The militia leader, known as "the Fox", fled north.', "the Fox", "nickname"),
+        ('The so-called "peace dividend" never reached the valley.', "peace dividend", "name"),
+        ("Her report, \u201cRivers of Dust,\u201d was published in May.", "Rivers of Dust,", "name"),
+        ("The campaign, dubbed \u201cOperation Clear Water,\u201d began in May.", "Operation Clear Water,", "name"),
+        ('The army praised its "surgical" strikes on the hills.', "surgical", "scare_quote"),
+        ('Critics of the "river first" policy marched through the town on Sunday.', "river first", "scare_quote"),
+    ],
+)
+def test_scare_quotes_nicknames_and_names_are_not_quotes(registry, text, words, reason):
+    result = analyse(text, registry)
+    verbatim(text, result)
+    assert result["quotes"] == []
+    assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [(words, reason)]
+
+
+def test_short_quote_far_from_its_cue_is_a_scare_quote(registry):
+    text = (
+        "Lopez said the council had spent the money on roads in the north of the province while the southern "
+        'towns waited for years for the so promised "improvements" to arrive.'
+    )
+    assert analyse(text, registry)["quotes"] == []
+
+
+def test_short_quote_next_to_its_cue_is_a_quote(registry):
+    quote = only_quote('Lopez called the response "slow".', registry)
+    assert quote["text"] == "slow"
+    assert quote["speaker_id"] == "maria-lopez"
+
+
+def test_what_she_called_marks_a_partial_quote(registry):
+    text = "Farida Noor told the Daily Planet she would demand an inquiry into what she called the council’s ‘culture of delay’."
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker"]) == ("culture of delay", "Farida Noor")
+
+
+def test_quoted_words_modifying_a_noun_are_not_a_quote(registry):
+    result = analyse('Critics said the council\'s "flood-ready" plan, announced in 2019, had never been funded.', registry)
+    assert result["quotes"] == []
+    assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [("flood-ready", "scare_quote")]
+    # Followed by "that" or "of", the marked words are still the speaker's.
+    quote = only_quote('Lopez told reporters the council is a "tired body" that meets too rarely.', registry)
+    assert quote["speaker_id"] == "maria-lopez"
+
+
+def test_every_quote_carries_a_rule_of_the_table_with_its_confidence(registry):
+    from peshawar.extractor.quotes import QUOTE_RULES, RULE_CONFIDENCE, UNREGISTERED_SPEAKER_FACTOR
+
+    assert len({rule.rule for rule in QUOTE_RULES}) == len(QUOTE_RULES)
+    text = (
+        '"A long quotation with nobody to say it, however hard one looks for a speaker."\n\n'
+        '"We will rebuild," Maria Lopez said. "The first part," Okafor said, "and the second."\n\n'
+        'Petra Novak spoke next. "Nobody warned us about the water," Petra Novak said.'
+    )
+    quotes = analyse(text, registry)["quotes"]
+    assert {q["rule"] for q in quotes} >= {"x_said_after", "interrupted", "unattributed"}
+    for quote in quotes:
+        expected = RULE_CONFIDENCE[quote["rule"]]
+        if quote["speaker"] and quote["speaker_id"] is None:
+            expected = round(expected * UNREGISTERED_SPEAKER_FACTOR, 2)
+        assert quote["confidence"] == expected
