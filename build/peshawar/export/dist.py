@@ -18,9 +18,17 @@ ANNOTATIONS = "annotations.jsonld"
 
 
 def validation_errors(report, limit=10):
-    """frictionless's errors as lines: resource, row, field, type and note."""
-    rows = report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
-    return [" ".join(str(cell) for cell in row if cell is not None) for row in rows[:limit]]
+    """frictionless's first errors as lines: table, row, field, what is wrong."""
+    lines = []
+    for task in report.tasks:
+        for error in task.errors:
+            where = task.name
+            if getattr(error, "row_number", None) is not None:
+                where += f" row {error.row_number}"
+            if getattr(error, "field_name", None) is not None:
+                where += f" field {error.field_name}"
+            lines.append(f"{where}: {error.type}: {error.note}")
+    return lines[:limit]
 
 
 def write_dist(db_path, metadata_path, dist_dir):
