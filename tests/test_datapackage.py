@@ -142,25 +142,25 @@ def test_the_csvs_give_back_every_row_of_every_table(dist_dir, db):
     assert any("\n" in body for (body,) in db.execute("select body from articles"))
 
 
-def test_an_empty_string_is_refused_not_turned_into_null(tmp_path):
+@pytest.mark.parametrize(
+    "ddl, rows, error",
+    [
+        # CSV would give back NULL for an empty string.
+        ("create table notes (id integer primary key, note text)", "(1, 'kept'), (2, NULL), (3, '')",
+         r"notes \(id=3\), column note: an empty string"),
+        # An INTEGER column holding text would come back as a number or fail.
+        ("create table counts (id integer primary key, n integer)", "(1, 'many')",
+         r"counts \(id=1\), column n: 'many' is a str in a column declared INTEGER"),
+    ],
+)
+def test_a_value_the_csv_cannot_give_back_is_refused(tmp_path, ddl, rows, error):
     path = tmp_path / "tiny.db"
     with sqlite3.connect(path) as conn:
-        conn.execute("create table notes (id integer primary key, note text)")
-        conn.execute("insert into notes values (1, 'kept'), (2, NULL), (3, '')")
+        conn.execute(ddl)
+        conn.execute(f"insert into {ddl.split()[2]} values {rows}")
     metadata = tmp_path / "metadata.yml"
     metadata.write_text("title: T\ndescription: D\nlicense: L\nlicense_url: https://example.org/l\n", encoding="utf-8")
-    with pytest.raises(ShapeError, match=r"notes \(id=3\), column note: an empty string"):
-        write_datapackage(path, metadata, tmp_path / "out")
-
-
-def test_a_value_of_the_wrong_type_is_refused(tmp_path):
-    path = tmp_path / "tiny.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("create table counts (id integer primary key, n integer)")
-        conn.execute("insert into counts values (1, 'many')")
-    metadata = tmp_path / "metadata.yml"
-    metadata.write_text("title: T\ndescription: D\nlicense: L\nlicense_url: https://example.org/l\n", encoding="utf-8")
-    with pytest.raises(ShapeError, match=r"counts \(id=1\), column n: 'many' is a str"):
+    with pytest.raises(ShapeError, match=error):
         write_datapackage(path, metadata, tmp_path / "out")
 
 
@@ -248,14 +248,7 @@ def test_the_zip_holds_the_folder(dist_dir):
             assert archive.read(path.name) == path.read_bytes()
 
 
-# Written like the database: from scratch, the same every time, or not at all
-
-
-def test_two_runs_write_identical_files(dist_dir, db_path, tmp_path):
-    again = tmp_path / "dist"
-    write_dist(db_path, ROOT / "metadata.yml", again)
-    for name in (PACKAGE_ZIP, ANNOTATIONS):
-        assert (again / name).read_bytes() == (dist_dir / name).read_bytes(), name
+# Written like the database: from scratch, or not at all
 
 
 def test_a_failed_run_leaves_the_previous_downloads(dist_dir, db_path, tmp_path):
@@ -292,3 +285,34 @@ def test_a_failed_run_leaves_the_previous_downloads(dist_dir, db_path, tmp_path)
 )
 def test_check_enums(ddl, expected):
     assert check_enums(ddl) == expected
+
+
+# The command ------------------------------------------------------------------
+
+
+def test_package_command_writes_dist_and_says_what(db_path, dist_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from peshawar.cli import cli
+
+    result = CliRunner().invoke(cli, ["package", "--db", str(db_path), "--dist", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    for name in (PACKAGE_DIR, PACKAGE_ZIP, ANNOTATIONS):
+        assert (tmp_path / "dist" / name).exists()
+        assert f"wrote {tmp_path / 'dist' / name} (" in result.output
+    # Nothing is left behind from staging.
+    assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == sorted([PACKAGE_DIR, PACKAGE_ZIP, ANNOTATIONS])
+    # A second run from the same database writes the same bytes, as the build does.
+    for name in (PACKAGE_ZIP, ANNOTATIONS):
+        assert (tmp_path / "dist" / name).read_bytes() == (dist_dir / name).read_bytes(), name
+
+
+def test_package_command_without_a_database_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from peshawar.cli import cli
+
+    result = CliRunner().invoke(cli, ["package", "--db", str(tmp_path / "none.db"), "--dist", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    assert "none.db: no such database; run `make build` first" in result.output
+    assert not (tmp_path / "dist" / ANNOTATIONS).exists()
