@@ -48,9 +48,6 @@ class Table:
     description: str | None
     label_column: str | None
 
-    def column(self, name):
-        return next(column for column in self.columns if column.name == name)
-
 
 def connect_read_only(db_path):
     """A connection that cannot change the database (it must exist)."""
