@@ -41,15 +41,28 @@ def serve_settings():
     return {name: int(value) for name, value in re.findall(r"--setting (\w+) (\d+)", recipe)}
 
 
+@pytest.fixture(scope="session")
+def dist_dir(db_path, tmp_path_factory):
+    """The downloads `make package` writes (and `make serve` builds first)."""
+    from peshawar.export.dist import write_dist
+
+    path = tmp_path_factory.mktemp("dist")
+    write_dist(db_path, ROOT / "metadata.yml", path)
+    return path
+
+
 @pytest_asyncio.fixture(scope="session")
-async def datasette(db_path):
-    """Datasette serving the built database with the options of `make serve`."""
+async def datasette(db_path, dist_dir):
+    """Datasette serving the built database with the options of `make serve`,
+    its downloads plugin pointed at the session's dist/."""
     import yaml
     from datasette.app import Datasette
 
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata.setdefault("plugins", {})["downloads"] = {"directory": str(dist_dir)}
     ds = Datasette(
         immutables=[str(db_path)],
-        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        metadata=metadata,
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),
         static_mounts=[("static", str(ROOT / "static"))],
