@@ -7,6 +7,7 @@ import pytest
 import pytest_asyncio
 
 from peshawar.dataset.load import build_database
+from serving import serve_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,15 +31,6 @@ def db(db_path):
 # The site ------------------------------------------------------------------
 # `make serve` is the one statement of how the site is served; the fixtures
 # below read its settings from the Makefile rather than restating them.
-
-
-def serve_settings():
-    """The ``--setting NAME VALUE`` pairs of the Makefile's serve recipe."""
-    import re
-
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:", 1)[1]
-    recipe = recipe.split("\n\n", 1)[0]
-    return {name: int(value) for name, value in re.findall(r"--setting (\w+) (\d+)", recipe)}
 
 
 @pytest.fixture(scope="session")

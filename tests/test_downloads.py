@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import serve_settings
+from serving import serve_settings
 from datasette.app import Datasette
-from test_highlight import load_plugin
+from plugin_modules import load_plugin
 
 from peshawar.export.dist import ANNOTATIONS, PACKAGE_ZIP
 

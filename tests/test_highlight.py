@@ -1,22 +1,10 @@
 """Unit tests of the site plugins' pure functions: the article highlighter,
 the off-site redirect checks and the chart-fragment script."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from html_tree import marked_text, parse
-
-PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
-
-
-def load_plugin(name):
-    # Plugins are loaded by Datasette from their files, not as a package.
-    spec = importlib.util.spec_from_file_location(f"plugin_{name}", PLUGINS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from plugin_modules import load_plugin
 
 
 article_page = load_plugin("article_page")

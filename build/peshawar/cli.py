@@ -1,7 +1,7 @@
 """The command line: thin click commands over the toolkit's functions.
 
 build and check: ``dataset``; extract: ``extractor``; evaluate:
-``evaluate.py``; add-article: ``drafts.py``. A user's mistake is one line on
+``evaluate.py``; add-article: ``drafts.py``; package: ``export``. A user's mistake is one line on
 stderr and exit 1, never a traceback.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .core.files import read_text
-from .core.paths import DATABASE, SEEDS
+from .core.paths import DATABASE, DIST, METADATA, SEEDS
 from .core.problems import SeedError
 from .dataset.load import build_database
 from .dataset.rows import collect
@@ -146,13 +146,13 @@ def add_article_command(file, article_id, title, outlet, published_date, byline,
     click.echo("run `make build` to load it; the build lists what the draft still needs")
 
 
-# Open data (issue 13) --------------------------------------------------------------
+# Open data --------------------------------------------------------------
 
 
 @cli.command("package")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=ROOT / "peshawar.db", show_default=True)
-@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, path_type=Path), default=ROOT / "metadata.yml", show_default=True)
-@click.option("--dist", "dist_dir", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "dist", show_default=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, path_type=Path), default=METADATA, show_default=True)
+@click.option("--dist", "dist_dir", type=click.Path(file_okay=False, path_type=Path), default=DIST, show_default=True)
 def package_command(db_path, metadata_path, dist_dir):
     """Write the downloads into DIST: the Frictionless Data Package (folder
     and zip) and every quote, claim and citation as W3C Web Annotations."""

@@ -116,75 +116,94 @@ def _labels(conn, table):
     return dict(conn.execute(f'select "{key}", "{table.label_column}" from "{table.name}"').fetchall())
 
 
+class _Terms:
+    """The collection's own JSON-LD terms, refusing any that would redefine
+    a Web Annotation term or one another."""
+
+    def __init__(self):
+        self.w3c = set(anno_context()["@context"])
+        self.iris = {"description": "dcterms:description"}  # the collection's own
+
+    def define(self, term, iri):
+        if term in self.w3c and term not in SHARED_TERMS:
+            raise ShapeError(f"column {term!r} would redefine the Web Annotation term of that name")
+        if term not in self.w3c and self.iris.setdefault(term, iri) != iri:
+            raise ShapeError(f"column {term!r} would redefine the term {term!r} ({self.iris[term]})")
+
+
+def _body(row, names, foreign, tables, labels, body_class):
+    """The annotation body: every column but the span; foreign keys as {id, label}."""
+    body = {"type": body_class}
+    for name in names:
+        value = row[name]
+        if name in SPAN_COLUMNS or value is None:
+            continue  # NULL is left out: no key means no value
+        key = foreign.get(name)
+        if key is None:
+            body[_term(name, False)] = value
+            continue
+        linked = {"id": row_iri(key.table, value)}
+        label_column = tables[key.table].label_column
+        if label_column and labels[key.table].get(value) is not None:
+            linked[label_column] = labels[key.table][value]
+        body[_term(name, True)] = linked
+    return body
+
+
+def _annotation(table_name, row, body, article_iri, body_text):
+    return {
+        "id": row_iri(table_name, row["id"]),
+        "type": "Annotation",
+        "motivation": MOTIVATION,
+        "body": body,
+        "target": {
+            "type": "SpecificResource",
+            "source": {"id": article_iri, "type": "Text", "format": "text/plain"},
+            "selector": [
+                {"type": "TextPositionSelector", "start": row["start_char"], "end": row["end_char"]},
+                text_quote_selector(body_text, row["start_char"], row["end_char"]),
+            ],
+        },
+    }
+
+
+def _table_annotations(conn, table, tables, labels, terms, articles, article_iris, body_class):
+    """The annotations of one span table, defining its terms on the way."""
+    foreign = {key.columns[0]: key for key in table.foreign_keys if len(key.columns) == 1}
+    names = [column.name for column in table.columns]
+    for name in names:
+        if name not in SPAN_COLUMNS:
+            terms.define(_term(name, name in foreign), f"peshawar:{_term(name, name in foreign)}")
+    for key in foreign.values():
+        if key.table not in labels:
+            labels[key.table] = _labels(conn, tables[key.table])
+        label_column = tables[key.table].label_column
+        if label_column:
+            terms.define(label_column, f"peshawar:{label_column}")
+    quoted = ", ".join(f'"{name}"' for name in names)
+    items = []
+    for values in conn.execute(f'select {quoted} from "{table.name}" order by article_id, start_char, id'):
+        row = dict(zip(names, values))
+        body_text = articles[row["article_id"]]
+        if body_text[row["start_char"] : row["end_char"]] != row["text"]:
+            raise ShapeError(f"{table.name} {row['id']}: text is not the article's text at its offsets")
+        body = _body(row, names, foreign, tables, labels, body_class)
+        items.append(_annotation(table.name, row, body, article_iris[row["article_id"]], body_text))
+    return items
+
+
 def annotation_collection(conn, metadata, table_metadata):
     """The AnnotationCollection (a JSON-ready dict) of every span row."""
-    w3c_terms = set(anno_context()["@context"])
     tables = {table.name: table for table in read_tables(conn, table_metadata)}
     missing = [name for name in ("articles", *SPAN_TABLES) if name not in tables]
     if missing:
         raise ShapeError(f"the database has no {', '.join(missing)} table")
     articles = dict(conn.execute("select id, body from articles"))
     article_iris = {article_id: text_iri(body) for article_id, body in articles.items()}
-    labels = {}
-    terms = {"description": "dcterms:description"}  # the collection's own
-
-    def define(term, iri):
-        if term in w3c_terms and term not in SHARED_TERMS:
-            raise ShapeError(f"column {term!r} would redefine the Web Annotation term of that name")
-        if term not in w3c_terms and terms.setdefault(term, iri) != iri:
-            raise ShapeError(f"column {term!r} would redefine the term {term!r} ({terms[term]})")
-
-    items = []
+    labels, terms, items = {}, _Terms(), []
     for table_name, body_class in SPAN_TABLES.items():
-        table = tables[table_name]
-        foreign = {key.columns[0]: key for key in table.foreign_keys if len(key.columns) == 1}
-        names = [column.name for column in table.columns]
-        for name in names:
-            if name not in SPAN_COLUMNS:
-                define(_term(name, name in foreign), f"peshawar:{_term(name, name in foreign)}")
-        for key in foreign.values():
-            if key.table not in labels:
-                labels[key.table] = _labels(conn, tables[key.table])
-            label_column = tables[key.table].label_column
-            if label_column:
-                define(label_column, f"peshawar:{label_column}")
-        quoted = ", ".join(f'"{name}"' for name in names)
-        for values in conn.execute(f'select {quoted} from "{table_name}" order by article_id, start_char, id'):
-            row = dict(zip(names, values))
-            body_text = articles[row["article_id"]]
-            if body_text[row["start_char"] : row["end_char"]] != row["text"]:
-                raise ShapeError(f"{table_name} {row['id']}: text is not the article's text at its offsets")
-            body = {"type": body_class}
-            for name in names:
-                value = row[name]
-                if name in SPAN_COLUMNS or value is None:
-                    continue  # NULL is left out: no key means no value
-                key = foreign.get(name)
-                if key is None:
-                    body[_term(name, False)] = value
-                    continue
-                linked = {"id": row_iri(key.table, value)}
-                label_column = tables[key.table].label_column
-                if label_column and labels[key.table].get(value) is not None:
-                    linked[label_column] = labels[key.table][value]
-                body[_term(name, True)] = linked
-            items.append(
-                {
-                    "id": row_iri(table_name, row["id"]),
-                    "type": "Annotation",
-                    "motivation": MOTIVATION,
-                    "body": body,
-                    "target": {
-                        "type": "SpecificResource",
-                        "source": {"id": article_iris[row["article_id"]], "type": "Text", "format": "text/plain"},
-                        "selector": [
-                            {"type": "TextPositionSelector", "start": row["start_char"], "end": row["end_char"]},
-                            text_quote_selector(body_text, row["start_char"], row["end_char"]),
-                        ],
-                    },
-                }
-            )
-    context = {"peshawar": VOCABULARY, **CLASSES, **dict(sorted(terms.items()))}
+        items += _table_annotations(conn, tables[table_name], tables, labels, terms, articles, article_iris, body_class)
+    context = {"peshawar": VOCABULARY, **CLASSES, **dict(sorted(terms.iris.items()))}
     return {
         "@context": [ANNO_CONTEXT_URL, context],
         "id": NAMESPACE + "annotations",
