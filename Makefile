@@ -1,18 +1,21 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate | extract FILE=path/to/article.txt
+# make fuzz CASES=1000   break copies of the seeds and count how the build answers
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
 PYTHON ?= python3
 PORT ?= 8001
+CASES ?= 1000
+FUZZ_SEED ?= 2014
 VENV := .venv
 BIN := $(VENV)/bin
 DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate extract clean
+.PHONY: build check package serve test evaluate extract fuzz clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -62,6 +65,12 @@ extract: $(BIN)/.installed
 
 evaluate: $(BIN)/.installed
 	@$(RUN) evaluate
+
+# A benchmark, not a test: CASES broken copies of the seeds (Hypothesis, a
+# fixed seed), each built in-process over a previous database; prints the
+# counts and one JSON line. tests/bench/test_fuzz.py runs a few dozen.
+fuzz: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.fuzz --cases $(CASES) --seed $(FUZZ_SEED)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
