@@ -11,15 +11,16 @@ import click
 
 from .core.files import read_text
 from .core.paths import DATABASE, DIST, METADATA, SEEDS
-from .core.problems import SeedError
+from .core.problems import SeedError, report_lines
 from .dataset.load import build_database
 from .dataset.rows import collect
 
 
 def _report(problems, heading):
-    click.echo(f"{heading} ({len(problems)}):", err=True)
-    for problem in problems:
-        click.echo(f"  {problem}", err=True)
+    """The problems on stderr: the first fifty, and a count of the rest."""
+    click.echo(f"{heading} ({len(problems):,}):", err=True)
+    for line in report_lines(problems):
+        click.echo(f"  {line}", err=True)
 
 
 @click.group()
@@ -69,7 +70,7 @@ def _fail(message):
 def _read_article(path):
     """The text of a UTF-8 article file, or a one-line error."""
     try:
-        text, raw = read_text(path, str(path))
+        text, raw = read_text(path, str(path), follow_links=True)
     except SeedError as error:
         _fail(str(error.problems[0]))
     nul = raw.find(b"\0")

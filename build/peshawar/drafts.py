@@ -280,7 +280,7 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
     if not SLUG_RE.match(article_id or ""):
         raise AddError(f"--id {article_id!r} is not a slug (lowercase letters and digits joined by single dashes)")
     try:
-        text, raw = read_text(source, str(source))
+        text, raw = read_text(source, str(source), follow_links=True)
     except SeedError as error:
         raise AddError(str(error.problems[0]))
     articles_path = seeds_dir / "articles.yml"

@@ -72,13 +72,20 @@ class Mutator:
         self.draw = draw
         self.files = dict(originals)
         self.trees = {}  # relative path -> parsed YAML, dumped back at the end
+        self.texted = set()  # paths edited as text, which may no longer parse
         self.case = Case(self.files)
 
     def pick(self, items):
         return items[self.draw(st.integers(0, len(items) - 1))]
 
-    def yaml_paths(self):
-        return sorted(p for p in self.files if p.endswith(".yml"))
+    def yaml_paths(self, parsed=False):
+        """The YAML seed files; ``parsed``: only those still parsed as the originals were."""
+        return sorted(p for p in self.files if p.endswith(".yml") and not (parsed and p in self.texted))
+
+    def parsed_path(self):
+        """A YAML file not yet edited as text (which may no longer parse), or None."""
+        paths = self.yaml_paths(parsed=True)
+        return self.pick(paths) if paths else None
 
     def tree(self, path):
         if path not in self.trees:
@@ -91,6 +98,7 @@ class Mutator:
 
     def set_text(self, path, text):
         self.files[path] = text.encode("utf-8", errors="surrogateescape")
+        self.texted.add(path)
 
     def flush(self, path=None):
         for name in [path] if path else list(self.trees):
@@ -127,7 +135,9 @@ def item_area(path, tree, place_path):
 
 def set_value(m):
     """A value anywhere replaced by an odd one, or one no seed may hold."""
-    path = m.pick(m.yaml_paths())
+    path = m.parsed_path()
+    if path is None:
+        return m.effect("every YAML file already edited as text")
     tree = m.tree(path)
     spots = places(tree)
     if not spots:
@@ -145,7 +155,9 @@ def set_value(m):
 def targeted(m):
     """A field given a value wrong for that field: an id with whitespace, an
     impossible date, a relation from an actor to itself."""
-    path = m.pick(m.yaml_paths())
+    path = m.parsed_path()
+    if path is None:
+        return m.effect("every YAML file already edited as text")
     tree = m.tree(path)
     spots = [s for s in places(tree) if s[1] in ID_KEYS | {"date", "value", "subject"}]
     if not spots:
@@ -166,7 +178,9 @@ def targeted(m):
 
 def delete_somewhere(m):
     """A key or a list item deleted."""
-    path = m.pick(m.yaml_paths())
+    path = m.parsed_path()
+    if path is None:
+        return m.effect("every YAML file already edited as text")
     tree = m.tree(path)
     spots = places(tree)
     if not spots:
@@ -179,7 +193,9 @@ def delete_somewhere(m):
 
 def duplicate_item(m):
     """A list item copied: every seed list holds ids or unique aliases."""
-    path = m.pick(m.yaml_paths())
+    path = m.parsed_path()
+    if path is None:
+        return m.effect("every YAML file already edited as text")
     lists = [(c, k, w) for c, k, w in places(m.tree(path)) if isinstance(c[k], list) and c[k]]
     if not lists:
         return m.effect(f"{path}: no list")
@@ -190,7 +206,9 @@ def duplicate_item(m):
 
 def reformat(m):
     """The same data written in another YAML style: nothing may change."""
-    path = m.pick(m.yaml_paths())
+    path = m.parsed_path()
+    if path is None:
+        return m.effect("every YAML file already edited as text")
     tree = m.tree(path)
     options = {
         "default_flow_style": m.pick([False, True, None]), "width": m.pick([20, 80, 10_000]),
@@ -279,6 +297,7 @@ def raw_bytes(m):
         size = m.draw(st.integers(1, 256))
         data[at:at] = data[at:at + size]
     m.files[path] = bytes(data)
+    m.texted.add(path)
     area = area_of(path)
     m.effect(f"{path}: {kind} at byte {at}", None, {area}, {area})
 

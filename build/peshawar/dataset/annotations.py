@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..core.spans import SpanError, locate
 from .coverage import coverage_gaps
+from .dates import date_problem, year_problem
 
 # The article's own voice: a claim whose claimant is "outlet" is asserted by
 # the article itself, credited to its outlet where the outlet is known.
@@ -138,6 +139,10 @@ def claim_rows(annotation, topic_ids):
             hint = did_you_mean(claim["topic"], topic_ids)
             annotation.problem(claim.line, f"{what}: unknown topic {claim['topic']!r}{hint}")
             ok = False
+        wrong_date = event_date_problem(claim)
+        if wrong_date:
+            annotation.problem(claim.line, f"{what}: {wrong_date}")
+            ok = False
         span = annotation.place(claim, what)
         if span is not None:
             annotation.spans["claims"].append(span)
@@ -153,6 +158,15 @@ def claim_rows(annotation, topic_ids):
             "attribution_text": claim.get("attribution_text"),
             **annotation.provenance(claim), "note": claim.get("note"),
         })
+
+
+def event_date_problem(claim):
+    """Why the claim's date (or a year claim's value) is no date of the calendar, or None."""
+    if claim.get("date") is not None:
+        return date_problem(claim["date"], partial=True)
+    if claim["kind"] == "year" and claim.get("value") is not None:
+        return year_problem(claim["value"])
+    return None
 
 
 def event_date(claim):
@@ -188,6 +202,9 @@ def relation_rows(annotation):
         ok = rows.unique("actor_relations", relation["id"], annotation.display, relation.line)
         for key in ("subject", "object"):
             ok &= rows.known_actor(relation[key], f"{what}: {key}", annotation.display, relation.line)
+        if relation["subject"] == relation["object"]:
+            annotation.problem(relation.line, f"{what}: {relation['subject']!r} is both subject and object: a relation links two actors")
+            ok = False
         span = annotation.place(relation, what)
         if not ok or span is None:
             continue

@@ -2,10 +2,10 @@
 field's value, whether the text states it or a reader inferred it, and the
 words of the text it rests on."""
 
-import datetime
 import hashlib
 
 from ..core.spans import SpanError, locate
+from .dates import date_problem
 from .schema import check_lists
 
 
@@ -71,12 +71,9 @@ def _provenance_row(article, field_name, body, rows):
             return None
     if field_name == "outlet" and not rows.known_actor(value, where, display, entry_line):
         return None
-    if field_name == "published_date" and value is not None:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            rows.problem(display, entry_line, f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)")
-            return None
+    if field_name == "published_date" and value is not None and date_problem(value):
+        rows.problem(display, entry_line, f"{where}: {date_problem(value)}")
+        return None
     return {
         "id": f"{article_id}-{field_name.replace('_', '-')}", "article_id": article_id,
         "field": field_name, "value": value, "status": status, "evidence": evidence,

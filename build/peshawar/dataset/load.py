@@ -2,17 +2,23 @@
 
 The build writes a temporary file next to the target and renames it into
 place only when every row is in and every check has passed, so a failed
-build leaves the previous database as it was.
+build leaves the previous database as it was (``temporary.py``: and a
+killed build's file is removed by the next build).
 """
 
-import os
+import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
-from ..core.problems import SeedError
+from ..core.problems import Problem, SeedError
 from .rows import collect
 from .schema import ensure_db_shape, fts_tables, tables as schema_tables
+from .temporary import TemporaryDatabase
+
+# What SQLite raises for a row it refuses; the seed checks should have
+# refused the seed first (the fuzz counts any that get this far).
+_REFUSED = (sqlite3.DatabaseError, OverflowError, UnicodeEncodeError)
 
 
 def load_tables(db, tables):
@@ -41,21 +47,40 @@ def build_database(seeds_dir, db_path):
     errors = [p for p in problems if not p.needs_review]
     if errors:
         raise SeedError(errors)
-    temporary = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        db = sqlite_utils.Database(temporary)
-        db.execute("pragma foreign_keys = on")
-        ensure_db_shape(db)
-        with db.conn:
-            load_tables(db, tables)
-        broken = foreign_key_problems(db)
-        if broken:
-            raise RuntimeError(f"foreign key check failed: {broken[:5]}")
-        counts = {name: db[name].count for name in tables}
-        db.execute("vacuum")
-        db.close()
-        os.replace(temporary, db_path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with TemporaryDatabase(db_path) as temporary:
+        db = sqlite_utils.Database(temporary.path)
+        try:
+            counts = _write(db, tables)
+        except _REFUSED as error:
+            raise SeedError([Problem(Path(seeds_dir).name, None, _missed(error))]) from error
+        finally:
+            db.close()
+        temporary.publish()
     return counts, [p for p in problems if p.needs_review]
+
+
+def _write(db, tables):
+    """Shape the empty database, load the rows, check them; return the counts."""
+    # The file is thrown away if anything fails: its rollback journal can
+    # live in memory, and a kill leaves no -journal file behind.
+    db.execute("pragma journal_mode = memory")
+    db.execute("pragma foreign_keys = on")
+    ensure_db_shape(db)
+    with db.conn:
+        load_tables(db, tables)
+    broken = foreign_key_problems(db)
+    if broken:
+        raise sqlite3.IntegrityError(f"{len(broken)} rows refer to rows that do not exist")
+    counts = {name: db[name].count for name in tables}
+    db.execute("vacuum")
+    return counts
+
+
+def _missed(error):
+    """The message of a row the database refused: the seed checks let a problem through."""
+    kinds = {
+        OverflowError: "a number too large for the database",
+        UnicodeEncodeError: "text that cannot be written as UTF-8",
+    }
+    what = next((text for kind, text in kinds.items() if isinstance(error, kind)), "a row that breaks one of the database's rules")
+    return f"the database refused {what}, which the seed checks let through; please report this with the seeds that caused it"

@@ -3,10 +3,20 @@ Schema definition, every article text read as UTF-8.
 
 Reading goes on after a problem so that one run reports all of them; a file
 with a problem is left out of what is returned.
+
+What is read is only ever the seeds: no symbolic link (to a file or a
+folder) is followed, a folder holding more than MAX_FOLDER_FILES entries is
+refused before any is read, ``annotations/`` holds nothing but
+``<article id>.yml`` files, and every article has one (an article nothing
+is annotated in yet has a file saying ``status: draft`` and no more), so
+that a renamed or deleted annotation file never loads its article as an
+empty draft.
 """
 
 import functools
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +25,7 @@ import jsonschema
 from ..core.files import read_text, read_yaml
 from ..core.paths import SCHEMA_DIR
 from ..core.problems import Problem, SeedError
+from ..core.text import first_forbidden
 
 SCHEMA_PATH = SCHEMA_DIR / "seeds.schema.json"
 
@@ -28,11 +39,42 @@ SEED_FILES = (
 )
 
 
+# How many entries articles/ or annotations/ may hold, counted before any is
+# read (the five seeds and ten thousand drafts are far below it).
+MAX_FOLDER_FILES = 100_000
+
+
+@functools.cache
+def ecma_regex(pattern):
+    """``pattern`` compiled as JSON Schema means it (ECMA-262), where ``$``
+    matches only at the very end; Python's ``$`` also matches before a final
+    newline, which let an id "x\\n" through."""
+    out, index, in_class = [], 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        in_class = (in_class or char == "[") and char != "]"
+        out.append(r"\Z" if char == "$" and not in_class else char)
+        index += 1
+    return re.compile("".join(out))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
 @functools.cache
 def _validator(definition):
     """One validator per seed file kind, read from the schema file once."""
     root = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(dict(root, **{"$ref": f"#/$defs/{definition}"}))
+    return _Validator(dict(root, **{"$ref": f"#/$defs/{definition}"}))
 
 
 def schema_problems(data, definition, display):
@@ -91,31 +133,118 @@ def read_seeds(root):
     """Read every seed file under ``root``; return ``(Seeds, problems)``."""
     root = Path(root)
     seeds = Seeds(root=root)
-    problems = []
+    problems = _link_problems(root)
+    if root.is_symlink():
+        return seeds, problems
     for name, definition, attribute in SEED_FILES:
         display, data = _read_valid(root, name, definition, problems)
         if data is not None:
             setattr(seeds, attribute, _tag(data[attribute], display))
+    _read_articles(seeds, problems)
+    annotated = _read_annotations(seeds, problems)
+    for article in seeds.articles if annotated is not None else []:
+        if article["id"] not in annotated:
+            expected = _display(root, root / "annotations" / f"{article['id']}.yml")
+            problems.append(Problem(article["_file"], article.line, (
+                f"article {article['id']} has no annotation file {expected} (an article with nothing "
+                f"annotated yet has one holding 'article: {article['id']}' and 'status: draft')"
+            )))
+    return seeds, problems
 
+
+def _link_problems(root):
+    """The seed folder and its two subfolders must be real folders."""
+    problems = []
+    for path in (root, root / "articles", root / "annotations"):
+        if path.is_symlink():
+            problems.append(Problem(_display(root, path), None, "a symbolic link: the seeds are read from real folders only"))
+    return problems
+
+
+def _folder_entries(root, name, problems):
+    """The entries of ``root/name`` sorted by name, or None (with a problem)
+    when it is a link, missing, or holds too many to read."""
+    folder = root / name
+    if folder.is_symlink():  # named by _link_problems
+        return None
+    try:
+        with os.scandir(folder) as scan:
+            entries = []
+            for entry in scan:
+                entries.append(entry)
+                if len(entries) > MAX_FOLDER_FILES:
+                    problems.append(Problem(_display(root, folder), None, f"more than {MAX_FOLDER_FILES:,} entries: not read"))
+                    return None
+    except FileNotFoundError:
+        problems.append(Problem(_display(root, folder), None, "folder not found"))
+        return None
+    except NotADirectoryError:
+        problems.append(Problem(_display(root, folder), None, "not a folder"))
+        return None
+    return sorted(entries, key=lambda entry: entry.name)
+
+
+def _read_articles(seeds, problems):
+    """The text of every article listed, each checked for characters no text may hold."""
+    root = seeds.root
+    if _folder_entries(root, "articles", problems) is None:
+        return
     for article in seeds.articles:
         path = root / "articles" / article["file"]
+        display = _display(root, path)
         try:
-            text, raw = read_text(path, _display(root, path))
+            text, raw = read_text(path, display)
         except SeedError as error:
             problems.extend(error.problems)
+            continue
+        found = first_forbidden(text)
+        if found:
+            line, offset, what, count = found
+            more = f" ({count:,} such characters in all)" if count > 1 else ""
+            problems.append(Problem(display, line, (
+                f"{what} at character {offset}{more}: an article text may hold tabs and line breaks, no other control characters"
+            )))
             continue
         seeds.bodies[article["id"]] = text
         seeds.raw[article["id"]] = raw
 
-    for path in sorted((root / "annotations").glob("*.yml")):
-        display, data = _read_valid(root, str(path.relative_to(root)), "annotation_file", problems)
+
+def _read_annotations(seeds, problems):
+    """Read ``annotations/<article id>.yml``; return the article ids a file
+    is named for (None when the folder could not be listed)."""
+    root, named = seeds.root, set()
+    entries = _folder_entries(root, "annotations", problems)
+    if entries is None:
+        return None
+    for entry in entries:
+        if entry.name.startswith("."):  # an editor's swap or lock file
+            continue
+        display = _display(root, Path(entry.path))
+        stem, _, suffix = entry.name.rpartition(".")
+        if entry.is_symlink() or suffix != "yml" or not entry.is_file(follow_symlinks=False):
+            problems.append(Problem(display, None, _not_an_annotation(entry, stem, suffix)))
+            continue
+        named.add(stem)
+        display, data = _read_valid(root, f"annotations/{entry.name}", "annotation_file", problems)
         if data is None:
             continue
         if data["article"] in seeds.annotations:
             problems.append(Problem(display, data.line, f"a second annotation file for article {data['article']!r}"))
-            continue
-        seeds.annotations[data["article"]] = (display, data)
-    return seeds, problems
+        elif data["article"] != stem:
+            problems.append(Problem(display, data.line, (
+                f"annotates article {data['article']!r} but is named {entry.name}: an annotation file is named <article id>.yml"
+            )))
+        else:
+            seeds.annotations[data["article"]] = (display, data)
+    return named
+
+
+def _not_an_annotation(entry, stem, suffix):
+    if entry.is_symlink():
+        return "a symbolic link: seed files must be regular files, not links"
+    if suffix.lower() in ("yml", "yaml") and entry.is_file():
+        return f"annotation files end in .yml: rename it to {stem}.yml"
+    return "not an annotation file: annotations/ holds only <article id>.yml files"
 
 
 def _tag(items, display):
