@@ -30,7 +30,20 @@ ODD_VALUES = [
 ]
 BAD_IDS = ["with space", "trailing-newline\n", "tab\tid", "ctrl\x01id", "x\u00a0y", " lead", "UPPER", "a--b", ""]
 IMPOSSIBLE_DATES = ["2014-13", "2014-02-31", "2014-00-10", "2014-12-32", "0000-00", "2014-1-5", "20141216", "2014-12-16T10:00"]
+# The fuzz reads and writes its copies with libyaml where it can: the pure
+# parser would take most of a case's time.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ID_KEYS = {"id", "article", "speaker", "channel", "statement", "claimant", "topic", "cited", "subject", "object"}
+
+
+def dump(tree, **options):
+    """YAML bytes of ``tree``; libyaml cannot write a lone surrogate, the pure dumper escapes it."""
+    try:
+        text = yaml.dump(tree, Dumper=DUMPER, sort_keys=False, **options)
+    except UnicodeEncodeError:
+        text = yaml.dump(tree, Dumper=yaml.SafeDumper, sort_keys=False, **options)
+    return text.encode("utf-8", errors="surrogatepass")
 
 
 @dataclass
@@ -89,7 +102,7 @@ class Mutator:
 
     def tree(self, path):
         if path not in self.trees:
-            self.trees[path] = yaml.safe_load(self.files[path].decode("utf-8"))
+            self.trees[path] = yaml.load(self.files[path].decode("utf-8"), Loader=LOADER)
         return self.trees[path]
 
     def text(self, path):
@@ -103,7 +116,7 @@ class Mutator:
     def flush(self, path=None):
         for name in [path] if path else list(self.trees):
             if name in self.trees:
-                self.files[name] = yaml.safe_dump(self.trees.pop(name), allow_unicode=True, sort_keys=False).encode("utf-8", errors="surrogatepass")
+                self.files[name] = dump(self.trees.pop(name), allow_unicode=True)
 
     def effect(self, name, refuse=None, scope=(), removes=()):
         self.case.effects.append(Effect(name, refuse, set(scope), set(removes)))
@@ -124,7 +137,10 @@ def places(tree):
 def item_area(path, tree, place_path):
     """The area of one item of a YAML file: an article of articles.yml, or the file's area."""
     if path == "articles.yml" and len(place_path) >= 2:
-        article = tree["articles"][place_path[1]]
+        try:
+            article = tree["articles"][place_path[1]]
+        except (KeyError, IndexError, TypeError):  # the list itself was replaced
+            return area_of(path)
         if isinstance(article, dict) and isinstance(article.get("id"), str):
             return f"meta:{article['id']}"
     return area_of(path)
@@ -186,8 +202,8 @@ def delete_somewhere(m):
     if not spots:
         return m.effect(f"{path}: nothing to delete")
     container, key, where = m.pick(spots)
-    del container[key]
     area = item_area(path, tree, where[:2])
+    del container[key]
     m.effect(f"{path}: deleted {'/'.join(map(str, where))}", None, {area, area_of(path)}, {area, area_of(path)})
 
 
@@ -216,7 +232,7 @@ def reformat(m):
         "explicit_start": m.draw(st.booleans()), "line_break": m.pick(["\n", "\r\n"]),
     }
     m.trees.pop(path)
-    m.files[path] = yaml.safe_dump(tree, sort_keys=False, **options).encode("utf-8")
+    m.files[path] = dump(tree, **options)
     m.effect(f"{path}: rewritten with {options}")
 
 
@@ -333,7 +349,7 @@ def rename_or_delete(m):
 def symlink(m):
     """A seed file or folder replaced by a symbolic link: to a copy of itself,
     to a system file, or to a named pipe."""
-    path = m.pick(sorted(m.files) + ["annotations", "articles"])
+    path = m.pick(sorted(p for p in m.files if p.endswith((".yml", ".txt"))) + ["annotations", "articles"])
     target = m.pick(["copy", "/etc/hostname", "/etc/passwd", "fifo"])
     m.case.actions.append(("symlink", path, target))
     m.effect(f"{path}: symbolic link to {target}", "a symbolic link", {area_of(path)})
@@ -344,6 +360,7 @@ def extra_file(m):
     folder = m.pick(["annotations", "articles"])
     name = m.pick(["notes.txt", "README.md", ".hidden.yml", "draft.yml.swp"])
     m.files[f"{folder}/{name}"] = b"a: [1\n" if name.endswith("yml") else b"notes\n"
+    m.texted.add(f"{folder}/{name}")
     m.effect(f"{folder}/{name} added")
 
 
