@@ -39,8 +39,10 @@ from ..core.problems import SeedError
 from ..dataset.load import build_database
 from .mutations import cases
 
-# Words that must never reach a person as a seed problem: SQL, or Python's own.
-RAW = re.compile(r"constraint failed|CHECK constraint|sqlite3|Traceback|\b[A-Z]\w*Error\b|object at 0x")
+# Words that must never reach a person as a seed problem: SQL, Python's own,
+# or the build's last line of defence (load.py: a row the database refused
+# after the seed checks let it through).
+RAW = re.compile(r"constraint failed|CHECK constraint|sqlite3|Traceback|\b[A-Z]\w*Error\b|object at 0x|seed checks let through")
 # A problem reads "seeds/<file>:<line>: what" (or "seeds/<file>: what" for a whole file).
 NAMED = re.compile(r"^seeds(/[^:\n]+)?(:\d+)?: \S")
 KEYS = {"actor_aliases": ("actor_id", "alias"), "mentions": ("article_id", "start_char", "end_char")}

@@ -46,10 +46,11 @@ def read_bytes(path, display, follow_links=False, limit=MAX_FILE_BYTES):
         if error.errno == errno.ELOOP:
             raise SeedError([Problem(display, None, "a symbolic link: seed files must be regular files, not links")])
         raise SeedError([Problem(display, None, f"cannot read: {error.strerror}")])
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise SeedError([Problem(display, None, "not a regular file (a folder, device or pipe)")])
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise SeedError([Problem(display, None, "not a regular file (a folder, device or pipe)")])
         # One byte more than the limit tells a file that grew after fstat.
         raw = handle.read(limit + 1)
     if len(raw) > limit:

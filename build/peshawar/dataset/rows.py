@@ -26,8 +26,12 @@ class Rows:
     which is the order the build reports them in.
     """
 
-    def __init__(self, registry):
+    def __init__(self, registry, unread=frozenset()):
         self.registry = registry
+        # Seed files that could not be read (their problems are reported):
+        # references into them are not checked, so that one broken file is
+        # one problem, not one per reference.
+        self.unread = unread
         self.tables = {}
         self.problems = []
         self._seen = {}  # (table, id) -> "file:line" of its first row
@@ -52,6 +56,8 @@ class Rows:
         """Is ``actor_id`` None or registered? If not, say so with the id meant."""
         if actor_id is None or actor_id in self.registry.ids:
             return True
+        if "actors" in self.unread:
+            return False
         suggestion = self.registry.suggest(actor_id)
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
         self.problem(display, line, f"{what}: unknown actor id {actor_id!r}{hint}")
@@ -63,7 +69,9 @@ def build_rows(seeds):
 
     ``tables`` maps a table name to a list of row dicts in a stable order.
     """
-    rows = Rows(Registry.from_actors(seeds.actors))
+    # Statements whose speaker cannot be checked are left out with the actors.
+    unread = seeds.unread | ({"statements"} if "actors" in seeds.unread else set())
+    rows = Rows(Registry.from_actors(seeds.actors), unread)
     actor_rows(seeds.actors, rows)
     topic_rows(seeds.topics, rows)
     statement_rows(seeds.statements, rows)

@@ -133,6 +133,7 @@ class Seeds:
     bodies: dict = field(default_factory=dict)  # article id -> text
     raw: dict = field(default_factory=dict)  # article id -> bytes
     annotations: dict = field(default_factory=dict)  # article id -> (display path, data)
+    unread: set = field(default_factory=set)  # attributes whose file had problems: "topics" ...
 
 
 def _display(root, path):
@@ -165,7 +166,9 @@ def read_seeds(root):
         return seeds, problems
     for name, definition, attribute in SEED_FILES:
         display, data = _read_valid(root, name, definition, problems)
-        if data is not None:
+        if data is None:
+            seeds.unread.add(attribute)
+        else:
             setattr(seeds, attribute, _tag(data[attribute], display))
     _read_articles(seeds, problems)
     annotated = _read_annotations(seeds, problems)
