@@ -2,6 +2,7 @@
 # make test    run the whole test suite
 # make build | check | evaluate | extract FILE=path/to/article.txt
 # make fuzz CASES=1000   break copies of the seeds and count how the build answers
+# make bench-yaml        how fast the seeds' YAML is read (MB/s)
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -15,7 +16,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate extract fuzz clean
+.PHONY: build check package serve test evaluate extract fuzz bench-yaml clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -71,6 +72,11 @@ evaluate: $(BIN)/.installed
 # counts and one JSON line. tests/bench/test_fuzz.py runs a few dozen.
 fuzz: $(BIN)/.installed
 	@$(BIN)/python -m peshawar.bench.fuzz --cases $(CASES) --seed $(FUZZ_SEED)
+
+# A benchmark: MB/s of the seed YAML reader (libyaml and the pure fallback)
+# against PyYAML's own loaders, on the seed annotations and on 5 MB.
+bench-yaml: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.yaml_speed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
