@@ -2,19 +2,18 @@
 outlet (or "outlet not stated"), date and the death toll it reports, linked
 to its reading page.
 
-``death_toll_phrase()`` and ``date_phrase()`` are pure, tested without a
-server; the hook only reads the rows.
+``date_phrase()`` is pure, tested without a server; the hook only reads the
+rows.
 """
 
 import datetime
-import json
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 
-# One row per article; death-toll figures as JSON so that each keeps its
-# qualifier and population. The death toll is the topic the seeds call
-# death-toll (seeds/topics.yml), as in the death_toll_by_outlet question.
+# One row per article. The death toll is the topic the seeds call
+# death-toll (seeds/topics.yml), as in the death_toll_by_outlet question;
+# each figure is worded as in conflicting_claims ("at least 145 people").
 ARTICLES_SQL = """
 select
   article_sources.article_id,
@@ -26,9 +25,11 @@ select
   dates.status as date_status,
   articles.annotation_status,
   (
-    select json_group_array(json_object('value', value, 'qualifier', qualifier, 'population', population))
+    select group_concat(figure, '; ')
     from (
-      select distinct claims.value, claims.qualifier, claims.population
+      select distinct
+        case when claims.qualifier is null or claims.qualifier = 'exact' then '' else replace(claims.qualifier, '_', ' ') || ' ' end
+          || claims.value || ' ' || coalesce(claims.population, 'dead') as figure
       from claims
       where claims.article_id = articles.id
         and claims.topic_id = 'death-toll'
@@ -44,29 +45,6 @@ from articles
     and dates.field = 'published_date'
 order by articles.published_date is null, articles.published_date, article_sources.source
 """
-
-QUALIFIER_WORDS = {
-    "exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
-    "as_many_as": "as many as ", "up_to": "up to ", "fewer_than": "fewer than ", "most": "most of ",
-}
-
-
-def number(value):
-    """145.0 as 145; other numbers as they are."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def death_toll_phrase(figures):
-    """'at least 145 people; 134 children' from the article's figures, or None."""
-    phrases = []
-    for figure in figures:
-        qualifier = figure.get("qualifier")
-        words = QUALIFIER_WORDS.get(qualifier, f"{qualifier.replace('_', ' ')} " if qualifier else "")
-        population = figure.get("population") or "dead"
-        phrases.append(f"{words}{number(figure['value'])} {population}")
-    return "; ".join(phrases) or None
 
 
 def date_phrase(iso_date, status):
@@ -89,7 +67,7 @@ async def article_list(datasette, database):
             "outlet_inferred": row["outlet_status"] == "inferred",
             "title": row["title"],
             "date": date_phrase(row["published_date"], row["date_status"]),
-            "death_toll": death_toll_phrase(json.loads(row["death_toll"] or "[]")),
+            "death_toll": row["death_toll"],
             "draft": row["annotation_status"] == "draft",
         }
         for row in rows

@@ -25,6 +25,7 @@ import json
 import re
 from pathlib import Path
 
+import datasette_vega
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 from datasette.utils.asgi import Response
@@ -79,6 +80,19 @@ def chart_scripts(datasette):
     ]
 
 
+def adhoc_chart_assets():
+    """datasette-vega's script and stylesheet URLs."""
+    return datasette_vega.extra_js_urls() + datasette_vega.extra_css_urls()
+
+
+def uses_adhoc_charts(template, request):
+    """Is this a page where datasette-vega's tool works: a table or view, or
+    SQL a reader wrote (not a canned query, which has its own chart)?"""
+    if template.startswith("table"):
+        return True
+    return template.startswith("query") and not (request is not None and request.url_vars.get("table"))
+
+
 def spec_json(spec):
     """A chart spec as compact JSON for a data- attribute (escaped by the template)."""
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -124,15 +138,15 @@ async def interpreter(request):
 
 @hookimpl
 def extra_template_vars(template, database, request, datasette):
+    # Pages without the ad-hoc tool leave its assets out (templates/base.html).
+    extra = {} if uses_adhoc_charts(template, request) else {"adhoc_chart_assets": adhoc_chart_assets()}
     if template == "index.html":
         # The front page shows the questions of the first database served.
         first = datasette.get_database().name
-        return {"questions": questions_of(datasette, first), "chart_scripts": chart_scripts(datasette)}
-    if template == "database.html" and database:
-        return {"questions": questions_of(datasette, database), "chart_scripts": chart_scripts(datasette)}
-    if template.startswith("query") and database and request is not None and request.url_vars.get("table"):
+        extra.update({"questions": questions_of(datasette, first), "chart_scripts": chart_scripts(datasette)})
+    elif template.startswith("query") and database and request is not None and request.url_vars.get("table"):
         name = tilde_decode(request.url_vars["table"])
         query = (datasette.metadata("queries", database=database) or {}).get(name)
         if isinstance(query, dict) and query.get("chart"):
-            return {"chart_spec": spec_json(query["chart"]), "chart_scripts": chart_scripts(datasette)}
-    return {}
+            extra.update({"chart_spec": spec_json(query["chart"]), "chart_scripts": chart_scripts(datasette)})
+    return extra

@@ -19,12 +19,6 @@ from markupsafe import Markup, escape
 # (plugins/article_page.py): (table, anchor prefix).
 ANCHORED = {"quotes": "quote", "claims": "claim", "citations": "citation"}
 
-QUALIFIERS = {
-    "exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
-    "as_many_as": "as many as ", "up_to": "up to ", "fewer_than": "fewer than ", "most": "most of ",
-}
-
-
 @dataclass
 class RowPage:
     heading: str
@@ -42,6 +36,12 @@ def number(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value}"
+
+
+def qualified(value, qualifier):
+    """'at least 145' (the qualifier's words, as the questions word it)."""
+    words_before = "" if qualifier in (None, "exact") else words(qualifier) + " "
+    return f"{words_before}{number(value)}"
 
 
 def automatic_fact(row):
@@ -74,7 +74,7 @@ def describe_quote(row):
 
 def describe_claim(row):
     if row["value"] is not None:
-        figure = f"{QUALIFIERS.get(row['qualifier'], words(row['qualifier'] or '') + ' ')}{number(row['value'])}"
+        figure = qualified(row["value"], row["qualifier"])
         counted = row["population"] or row["unit"]
         if counted and counted != "year":
             figure += f" {counted}"
