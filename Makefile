@@ -42,6 +42,8 @@ package: build
 # Public settings: the file is opened immutable (read-only, no locking), SQL
 # is cut off after a second, and plugins/ refuses off-site redirects. Canned
 # queries are not paginated: max_returned_rows is what a chart can draw.
+# Table and query pages cut text at truncate_cells_html characters (an
+# article body would fill screens); row pages show it in full.
 # tests/conftest.py and tests/test_browser.py serve the site from this recipe.
 serve: build package
 	$(BIN)/datasette serve --immutable $(DB) \
@@ -52,7 +54,8 @@ serve: build package
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000
+		--setting max_returned_rows 2000 \
+		--setting truncate_cells_html 300
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
