@@ -405,7 +405,7 @@ async def test_the_downloads_are_listed_with_their_sizes(datasette, dist_dir, pa
 
 
 @pytest.mark.parametrize("downloads", [None, []])
-def test_no_downloads_section_without_downloads(downloads):
+async def test_no_downloads_section_without_downloads(downloads):
     import jinja2
 
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "templates")))
