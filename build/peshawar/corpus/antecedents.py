@@ -72,13 +72,57 @@ class Speaker:
     gender: str | None = None  # m or f, when known
 
 
-def resolve_speakers(text, attributions, parse, quotations):
+def resolve_speakers(text, attributions, parse, quotations, given_names=None):
     """``{attribution id: Speaker}`` for every attribution.
 
     ``quotations`` are ``(start, end)`` spans inside quotation marks: a
     subject in there is somebody's words, not the article's narration.
+    ``given_names`` maps a folded given name to "m" or "f" (see
+    ``given_name_genders``).
     """
-    return _Resolver(text, attributions, parse, quotations).run()
+    return _Resolver(text, attributions, parse, quotations, given_names or {}).run()
+
+
+# Genders of given names ----------------------------------------------------------------
+
+RELATIVE_GENDER = {
+    "wife": "f", "daughter": "f", "mother": "f", "sister": "f", "husband": "m", "son": "m", "father": "m", "brother": "m",
+}
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?([A-Z][\w’'-]+)\b")
+RELATIVE_NAMED = re.compile(r"\b(?:his|her)[ \u00a0]+(" + "|".join(RELATIVE_GENDER) + r"),?[ \u00a0]+([A-Z][a-z]+)\b")
+
+
+def given_name_votes(text):
+    """Evidence in one article that a given name is a man's or a woman's:
+    "Bernie Sanders" in an article that calls him "Mr. Sanders" (when no
+    other Sanders has a given name there), and "his wife, Jane"."""
+    honorifics = {}
+    for match in TITLE_GENDER.finditer(text):
+        honorifics.setdefault(match.group(2), set()).add("m" if match.group(1) == "Mr" else "f")
+    given = {}
+    for match in FULL_NAME.finditer(text):
+        given.setdefault(match.group(2), set()).add(match.group(1))
+    votes = []
+    for surname, genders in honorifics.items():
+        if len(genders) == 1 and len(given.get(surname, ())) == 1:
+            votes.append((next(iter(given[surname])), next(iter(genders))))
+    for match in RELATIVE_NAMED.finditer(text):
+        votes.append((match.group(2), RELATIVE_GENDER[match.group(1)]))
+    return votes
+
+
+def given_name_genders(votes, least=2, share=0.8):
+    """``{folded given name: "m" or "f"}`` from votes over many articles: a
+    name seen at least ``least`` times, ``share`` of them one way."""
+    counts = {}
+    for name, gender in votes:
+        counts.setdefault(speakers.fold(name), []).append(gender)
+    table = {}
+    for name, said in counts.items():
+        for gender in ("m", "f"):
+            if len(said) >= least and said.count(gender) >= share * len(said):
+                table[name] = gender
+    return table
 
 
 # Source phrases ---------------------------------------------------------------------------
@@ -220,13 +264,15 @@ def _person_noun(description):
 
 
 class _Resolver:
-    def __init__(self, text, attributions, parse, quotations):
+    def __init__(self, text, attributions, parse, quotations, given_names):
         self.text, self.parse = text, parse
+        self.given_names = given_names
         self.attributions = attributions
         self.quotations = sorted(quotations)
         self.names = article_names(text, parse, speakers.name_words)
         self.resolved = {}
         self._narrated = {}  # offset of a pronoun subject -> what it means
+        self.lowercase = set(re.findall(r"\b[a-z][\w’'-]*", text)) if parse is None else set()
         self.genders = self._known_genders()
         if parse is not None:
             self.sentence_spans = [parse.span(i) for i in range(len(parse.sentences))]
@@ -260,10 +306,11 @@ class _Resolver:
     # Genders the article states.
 
     def _known_genders(self):
-        votes = {}
+        honorifics = {}
         for match in TITLE_GENDER.finditer(self.text):
-            gender = "m" if match.group(1) == "Mr" else "f"
-            votes.setdefault(speakers.fold(match.group(2)), []).extend([gender] * 3)
+            honorifics.setdefault(speakers.fold(match.group(2)), set()).add("m" if match.group(1) == "Mr" else "f")
+        self.honorifics = {surname: genders.pop() for surname, genders in honorifics.items() if len(genders) == 1}
+        votes = {}
         if self.parse is not None:
             for chain in self.parse.chains:
                 surnames, pronouns = set(), []
@@ -283,27 +330,34 @@ class _Resolver:
                 # A chain naming two people mixes them up: it says nothing.
                 if len(surnames) == 1:
                     votes.setdefault(surnames.pop(), []).extend(pronouns)
-        # A name CoreNLP chains with "I" is a person even when its tagger
-        # called it an organization ("Le Pen told CNN ... 'I believe'").
+        # The chains decide a gender only when three pronouns or more agree
+        # and none disagrees: they are often wrong. A name chained with
+        # gendered pronouns or "I" is a person at least, even when the
+        # tagger called it an organization ("Le Pen told CNN ... 'I believe'").
         genders = {}
         for surname, said in votes.items():
             m, f = said.count("m"), said.count("f")
-            if m >= 2 * f and m:
-                genders[surname] = "m"
-            elif f >= 2 * m and f:
-                genders[surname] = "f"
-            elif "i" in said:
-                genders[surname] = None
+            if said:
+                genders[surname] = "m" if m >= 3 and not f else "f" if f >= 3 and not m else None
         return genders
 
     def _gender(self, name):
+        """"m", "f" or None: the article's Mr./Ms. before the surname, else
+        the given name's gender in the corpus, else CoreNLP's chains."""
         words = speakers.name_words(name or "")
-        return self.genders.get(speakers.fold(words[-1])) if words else None
+        if not words:
+            return None
+        surname = speakers.fold(words[-1])
+        if surname in self.honorifics:
+            return self.honorifics[surname]
+        if len(words) > 1 and speakers.fold(words[0]) in self.given_names:
+            return self.given_names[speakers.fold(words[0])]
+        return self.genders.get(surname)
 
     def _person(self, name):
         """Does the article treat ``name`` as a person (a gender, or "I")?"""
         words = speakers.name_words(name or "")
-        return bool(words) and speakers.fold(words[-1]) in self.genders
+        return bool(words) and (self._gender(name) is not None or speakers.fold(words[-1]) in self.genders)
 
     # One source.
 
@@ -345,6 +399,16 @@ class _Resolver:
         token = _token(parse, head[0]) if head else None
         plural = token.pos in PLURAL_POS if token is not None else bool(head and text[head[1] - 1] == "s")
         definite = re.match(r"(?i)(?:the|this|that)\s", text[start:end])
+        if definite and not plural and _person_noun(text[start:end]):
+            # "the president", "the candidate": a person the article has
+            # named, found like the antecedent of "he" or "she".
+            position, found = self._antecedent_at("person", start)
+            head = speakers.head_word(text[start:end]) or ""
+            # ...unless the article introduced someone with that noun since
+            # ("A second CIA officer backed Bob's account ... the officer said").
+            introduced = re.search(r"(?i)\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,4}" + re.escape(head) + r"s?\b", text[position:start])
+            if found is not None and not introduced:
+                return replace(found, written=written, form="description", method="antecedent")
         if definite and not plural:
             found = self._chain_names(self._chain_of(start, end), ("PERSON",))
             if found:
@@ -407,14 +471,19 @@ class _Resolver:
 
     def _antecedent(self, pronoun, offset, depth=0):
         """The leftmost fitting subject of the nearest sentence before ``offset``."""
+        return self._antecedent_at(pronoun, offset, depth)[1]
+
+    def _antecedent_at(self, pronoun, offset, depth=0):
+        """``(offset, Speaker)`` of the antecedent, or ``(offset, None)``."""
         current = self._sentence_of(offset)
         for sentence in range(current, max(-1, current - SENTENCES_BACK - 1), -1):
             start, end = self.sentence_spans[sentence]
             fitting = [(-self._fit(pronoun, c), position, c) for position, c in self._subjects(start, min(end, offset), depth)]
             fitting = [f for f in fitting if f[0] < 0]
             if fitting:
-                return min(fitting, key=lambda f: (f[0], f[1]))[2]
-        return None
+                best = min(fitting, key=lambda f: (f[0], f[1]))
+                return best[1], best[2]
+        return offset, None
 
     def _subjects(self, start, limit, depth):
         """``(offset, Speaker)`` of the subjects in ``[start, limit)``."""
@@ -427,9 +496,12 @@ class _Resolver:
                 if speaker is not None and speaker.speaker:
                     found.append((s, speaker))
         if self.parse is None:
-            return found
+            return found + self._first_name(start, limit, taken)
         sentence = self.parse.sentence_at(start)
-        for group in self.parse.subjects[sentence] if sentence < len(self.parse.subjects) else []:
+        current = limit < self.sentence_spans[sentence][1]
+        for main, group in self.parse.subjects[sentence] if sentence < len(self.parse.subjects) else []:
+            if current and not main:
+                continue  # in the pronoun's own sentence, a subordinate clause's subject is not it
             for head in group:
                 token = self.parse.tokens[head]
                 if token.start >= limit or token.start < start or self._quoted(token.start):
@@ -441,6 +513,22 @@ class _Resolver:
                     found.append((self.parse.tokens[group[0]].start, candidate))
                     break
         return found
+
+    def _first_name(self, start, limit, taken):
+        """Without CoreNLP, the subject is guessed: capitalized words opening
+        the sentence, less those the text also writes in lower case ("But")."""
+        match = re.match(r"[\s\"“‘'(]*((?:[A-Z][\w’'.-]*[ \u00a0]*)+)", self.text[start:limit])
+        if not match or any(s <= start + match.start(1) < e for s, e in taken):
+            return []
+        words = match.group(1).split()
+        common = [i for i, w in enumerate(words) if w.lower() in self.lowercase]
+        kept = words[common[-1] + 1:] if common else words
+        # ...and only a word the text also capitalizes inside a sentence
+        # ("Rubio disagreed", not "Rattling off promises").
+        if not kept or not re.search(r"\b[a-z][\w,]*[ \u00a0]+" + re.escape(kept[-1]) + r"\b", self.text):
+            return []
+        name_start = start + match.start(1) + match.group(1).rindex(kept[0])
+        return [(name_start, self._named(name_start, name_start + len(" ".join(kept)), "antecedent"))]
 
     def _subject(self, head, depth):
         token = self.parse.tokens[head]
@@ -474,6 +562,8 @@ class _Resolver:
     def _fit(pronoun, candidate):
         """2 for a subject the pronoun plainly means, 1 for one it may mean, 0 for neither."""
         kind, gender = candidate.kind, candidate.gender
+        if pronoun == "person":  # a definite description of a person
+            return 2 if kind == "person" else 0
         if pronoun in MASCULINE or pronoun in FEMININE:
             wanted = "m" if pronoun in MASCULINE else "f"
             if kind == "person":

@@ -31,7 +31,7 @@ class Token:
 @dataclass
 class Parse:
     """Tokens in text order; sentences as ``(first, last)`` token indexes;
-    per sentence, its subjects' head tokens with their appositions; and
+    per sentence, its subjects (see ``_subjects``); and
     coreference chains as lists of ``(first, last, head)`` token indexes."""
 
     tokens: list
@@ -105,22 +105,32 @@ def read_corenlp(path):
 
 
 def _subjects(sentence, sentence_id, index):
-    """Head tokens of the sentence's subjects, each followed by the heads of
-    its appositions ("The other man, his cousin James York, said")."""
+    """``(main, [head, apposition heads...])`` for each subject of the
+    sentence: ``main`` when it is the subject of the root verb or of one
+    joined to it by a conjunction, not of a subordinate clause ("in the
+    event that Clinton faces Trump, she replied")."""
     for dependencies in sentence.findall("dependencies"):
         if dependencies.get("type") != "basic-dependencies":
             continue
-        heads, appositions = [], {}
+        heads, appositions, roots, conjuncts = {}, {}, set(), {}
         for dep in dependencies.findall("dep"):
             governor = index.get((sentence_id, int(dep.find("governor").get("idx"))))
             dependent = index.get((sentence_id, int(dep.find("dependent").get("idx"))))
+            kind = dep.get("type")
             if dependent is None:
                 continue
-            if dep.get("type") in SUBJECT_RELATIONS:
-                heads.append(dependent)
-            elif dep.get("type") == "appos" and governor is not None:
+            if kind == "root":
+                roots.add(dependent)
+            elif kind in SUBJECT_RELATIONS:
+                heads[dependent] = governor
+            elif kind == "appos" and governor is not None:
                 appositions.setdefault(governor, []).append(dependent)
-        return [[head, *appositions.get(head, [])] for head in sorted(set(heads))]
+            elif kind.startswith("conj") and governor is not None:
+                conjuncts.setdefault(governor, []).append(dependent)
+        main = set(roots)
+        for root in roots:
+            main.update(conjuncts.get(root, []))
+        return [(heads[h] in main, [h, *appositions.get(h, [])]) for h in sorted(heads)]
     return []
 
 

@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .antecedents import resolve_speakers
+from .antecedents import given_name_genders, given_name_votes, resolve_speakers
 from .corenlp import read_corenlp
 from .format import CorpusError, Problem
 from .marks import marked_spans, paragraphs
@@ -180,13 +180,14 @@ class ArticleCounts:
     unattributed_examples: list = field(default_factory=list)
 
 
-def convert_article(text, attributions, flagged, parse, source_ref):
-    """``(quotes, counts)``: the gold quotes of one article."""
+def convert_article(text, attributions, flagged, parse, source_ref, given_names=None):
+    """``(quotes, counts)``: the gold quotes of one article; ``given_names``
+    as ``antecedents.given_name_genders`` makes it."""
     counts = ArticleCounts()
     quotes = []
     para_of = _paragraph_index(text)
     spans = marked_spans(text)
-    resolved = resolve_speakers(text, attributions, parse, [(s.open_at, s.end + 1) for s in spans])
+    resolved = resolve_speakers(text, attributions, parse, [(s.open_at, s.end + 1) for s in spans], given_names)
     for span in spans:
         counts.marked += 1
         length = span.end - span.start
@@ -276,11 +277,15 @@ def convert_split(source, progress=None):
         annotations.setdefault(stem, ann)  # sorted: the first annotator
     converted, problems, totals = {}, [], Counter()
     without, unattributed = [], []
-    for number, text_file in enumerate(sorted((source / "text").glob("*.txt")), 1):
-        stem = text_file.stem
+    texts = {f.stem: f.read_text(encoding="utf-8") for f in sorted((source / "text").glob("*.txt"))}
+    # Whose given name is whose, learnt from the whole split first: a
+    # pronoun's antecedent must agree with it in gender.
+    given_names = given_name_genders([vote for text in texts.values() for vote in given_name_votes(text)])
+    totals["given_names_with_gender"] = len(given_names)
+    for number, (stem, text) in enumerate(texts.items(), 1):
+        text_file = source / "text" / f"{stem}.txt"
         if progress:
             progress(number, stem)
-        text = text_file.read_text(encoding="utf-8")
         ann = annotations.get(stem)
         if ann is None:
             problems.append(Problem(str(text_file), None, "no attributions/<name>_<annotator>.ann for this article"))
@@ -294,7 +299,7 @@ def convert_split(source, progress=None):
             continue
         if parse is None:
             without.append(stem)
-        quotes, counts = convert_article(text, attributions, flagged, parse, ann.name)
+        quotes, counts = convert_article(text, attributions, flagged, parse, ann.name, given_names)
         if article_id(stem) in converted:
             problems.append(Problem(str(text_file), None, f"another file name gives the same corpus id {article_id(stem)}"))
         converted[article_id(stem)] = (text, quotes)
