@@ -11,6 +11,8 @@ gold file sees the whole list at once.
 import hashlib
 import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,18 +231,25 @@ def gold_json(article_id, quotes):
 def write_corpus(path, articles):
     """Write ``{id: (text, quotes)}`` as a corpus folder's articles/ and gold/.
 
-    The folders are filled afresh: files of articles no longer converted
-    would otherwise linger and be scored.
+    Both are written into a staging folder first and then swapped in whole,
+    so a failed conversion leaves the previous one as it was, and files of
+    articles no longer converted do not linger to be scored.
     """
     path = Path(path)
-    for folder in ("articles", "gold"):
-        (path / folder).mkdir(parents=True, exist_ok=True)
-        for old in (path / folder).iterdir():
-            if old.is_file():
-                old.unlink()
-    for article_id, (text, quotes) in sorted(articles.items()):
-        (path / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8", newline="")
-        (path / "gold" / f"{article_id}.json").write_text(gold_json(article_id, quotes), encoding="utf-8", newline="")
+    path.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
+    try:
+        for folder in ("articles", "gold"):
+            (staging / folder).mkdir()
+        for article_id, (text, quotes) in sorted(articles.items()):
+            (staging / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8", newline="")
+            (staging / "gold" / f"{article_id}.json").write_text(gold_json(article_id, quotes), encoding="utf-8", newline="")
+        for folder in ("articles", "gold"):
+            if (path / folder).exists():
+                (path / folder).rename(staging / f"previous-{folder}")
+            (staging / folder).rename(path / folder)
+    finally:
+        shutil.rmtree(staging)
 
 
 def checksums(path):
