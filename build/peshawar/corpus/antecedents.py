@@ -260,6 +260,13 @@ def _person_noun(description):
     return head in PERSON_NOUNS or head.endswith(PERSON_NOUN_ENDINGS)
 
 
+def _relational(description, name):
+    """"the senior Cruz adviser" is not Cruz: a description carrying the
+    surname of the person found is about someone else."""
+    words = speakers.name_words(name or "")
+    return bool(words) and re.search(r"\b" + re.escape(words[-1]) + r"\b", description) is not None
+
+
 # The resolver ----------------------------------------------------------------------------
 
 
@@ -379,6 +386,8 @@ class _Resolver:
         its kind: what CoreNLP tagged it, unless the article gives it a
         gender (CoreNLP's tagger calls some people organizations)."""
         name = self.text[start:end]
+        if speakers.is_pronoun(name):
+            return Speaker(None, None, "pronoun", "none", "a name that is a pronoun")
         kinds = {n.kind for n in self.names if n.start < end and start < n.end}
         person = self._person(name)
         if not person and kinds and kinds <= {"ORGANIZATION", "LOCATION"}:
@@ -407,13 +416,15 @@ class _Resolver:
             # ...unless the article introduced someone with that noun since
             # ("A second CIA officer backed Bob's account ... the officer said").
             introduced = re.search(r"(?i)\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,4}" + re.escape(head) + r"s?\b", text[position:start])
-            if found is not None and not introduced:
+            if found is not None and not introduced and not _relational(text[start:end], found.speaker):
                 return replace(found, written=written, form="description", method="antecedent")
-        if definite and not plural:
+        if definite and not plural and _person_noun(text[start:end]):
             found = self._chain_names(self._chain_of(start, end), ("PERSON",))
             if found:
                 best = max(found, key=lambda n: len(speakers.name_words(n)))
                 speaker, note = fullest_name(text, best, self.names, found)
+                if _relational(text[start:end], speaker):
+                    return Speaker(description_speaker(text, start, end, parse), written, "description", "source_span", kind="description")
                 return Speaker(speaker, written, "description", "coreference", note, kind="person", gender=self._gender(speaker))
         kind = "group" if plural else "description"
         return Speaker(description_speaker(text, start, end, parse), written, "description", "source_span", kind=kind)

@@ -3,6 +3,7 @@
 Thin click commands over format.py, polnear.py and score.py.
 """
 
+import fnmatch
 import json
 from collections import Counter
 from pathlib import Path
@@ -69,7 +70,8 @@ def checksum(path):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=extractor.SEEDS, show_default=True, help="Where actors.yml (the registry) is.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), help="Write every miss, extra quote and wrong speaker here, one JSON object a line.")
-def evaluate(paths, seeds_dir, errors_path):
+@click.option("--skip", "skip", multiple=True, metavar="GLOB", help="Leave out articles whose id matches GLOB (repeatable), e.g. 'nyt-*'.")
+def evaluate(paths, seeds_dir, errors_path, skip):
     """Run the extractor over every article of the corpora PATHS and score
     it against their gold. Figures per corpus (and all together when more
     than one), then one JSON line with all of them."""
@@ -87,6 +89,8 @@ def evaluate(paths, seeds_dir, errors_path):
     for corpus in corpora:
         counts = Counter()
         for article_id, gold in sorted(corpus.gold.items()):
+            if any(fnmatch.fnmatchcase(article_id, pattern) for pattern in skip):
+                continue
             text = corpus.articles[article_id]
             article_counts, article_records = score_article(article_id, text, gold, extractor.quotes(text, actors), names)
             counts.update(article_counts)

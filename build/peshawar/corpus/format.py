@@ -224,7 +224,7 @@ def gold_json(article_id, quotes):
     """The text of a gold file: two-space indent, keys in the documented
     order, a final newline, so that two conversions are byte-identical."""
     order = list(QUOTE_KEYS)
-    ordered = [{k: q[k] for k in sorted(q, key=order.index)} for q in quotes]
+    ordered = [{k: q[k] for k in sorted(q, key=lambda k: (order.index(k) if k in order else len(order), k))} for q in quotes]
     return json.dumps({"article": article_id, "quotes": ordered}, ensure_ascii=False, indent=2) + "\n"
 
 

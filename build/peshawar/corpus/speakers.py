@@ -85,14 +85,24 @@ def _words(phrase):
 
 
 def name_words(phrase):
-    """The words of the name a phrase ends with, in their own capitalization:
+    """The words of the name a phrase is about, in their own capitalization:
     the last run of capitalized words (name particles like "de", "al-"
-    allowed inside it), without titles, role words, affiliations and
-    suffixes before or after it. "Clinton campaign spokesman Brian Fallon"
-    -> Brian Fallon; "Secretary of State John Kerry" -> State John Kerry;
-    "officials" -> nothing."""
+    allowed inside it) before any preposition, without titles, role words,
+    affiliations and suffixes. "Clinton campaign spokesman Brian Fallon" ->
+    Brian Fallon; "Sen. Tammy Baldwin of Wisconsin" -> Tammy Baldwin;
+    "Secretary of State John Kerry" -> John Kerry (the part before "of" has
+    no name); "officials" -> nothing."""
     words = [w.strip(".,;:\"“”") for w in _words(phrase) if not AFFILIATION.match(w)]
     words = [w for w in words if w and fold(w) not in SUFFIXES]
+    cut = next((i for i, w in enumerate(words) if i and fold(w) in PREPOSITIONS and w.islower()), None)
+    if cut is not None:
+        before = _name_run(words[:cut])
+        if before:
+            return before
+    return _name_run(words)
+
+
+def _name_run(words):
     run = []
     for word in reversed(words):
         if word[:1].isupper() or (run and PARTICLE.match(word)) or (not run and PARTICLE.match(word) and "-" in word):
@@ -130,9 +140,18 @@ def head_word(phrase):
 
 
 def is_name(phrase):
-    """Is the phrase a proper name: its head word capitalized, and not a pronoun?"""
+    """Is the phrase a proper name, not a pronoun? Its head word is
+    capitalized ("Sen. Tammy Baldwin of Wisconsin", "the Interior
+    Ministry"), or it ends in a name of two words or more after lower-case
+    titles ("former secretary of state Hillary Clinton"; but "a spokesman
+    for Hillary Clinton", with its article, is a description)."""
+    if is_pronoun(phrase):
+        return False
     head = head_word(phrase)
-    return bool(head) and head[:1].isupper() and not is_pronoun(phrase) and fold(head) not in DETERMINERS
+    if head and (head[:1].isupper() or "-" in head and PARTICLE.match(head)) and fold(head) not in DETERMINERS:
+        return True
+    words = _words(phrase)
+    return bool(words) and fold(words[0]) not in DETERMINERS and len(name_words(phrase)) >= 2
 
 
 def head_noun(phrase):
