@@ -4,7 +4,6 @@ needed, nor copied. The expected gold is written by hand below."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -13,15 +13,20 @@ method gave the speaker:
   copy: the leftmost fitting subject of the nearest sentence before it,
   going back sentence by sentence. Subjects are the sources of earlier
   attributions (already resolved, in text order) and CoreNLP's sentence
-  subjects that are named entities (or "who" after one), outside
-  quotations. "He"/"she" fit a person whose gender the article does not
-  contradict (Mr./Ms. before the surname, the pronouns CoreNLP chains to
-  the name, earlier resolutions), or a singular description that speaks;
-  "it" an organization, place or singular description; "they"/"we" a
-  group, an organization or a description.
+  subjects that are named entities, "who" after one, or pronouns (resolved
+  the same way), outside quotations; in the pronoun's own sentence only
+  subjects of its main clause. "He"/"she" fit a person whose gender the
+  article does not contradict (Mr./Ms. before the surname, else the given
+  name's gender over the whole split, else CoreNLP chains with three
+  agreeing pronouns and none against), and, less well, a description of a
+  person ("a spokesman"); "it" an organization or place, less well a
+  description; "they" a group or organization. "Who"/"which" take the name
+  or source just before them. Also a definite description of a person
+  ("the president"), unless the article introduced someone with that noun
+  since, or the description carries the surname found ("the senior Cruz
+  adviser" is not Cruz).
 - ``coreference``: no subject fitted within the window, and CoreNLP's
-  coreference chain holding the pronoun has a name; or a definite singular
-  description ("the actor") whose chain holds a person's name.
+  coreference chain holding the pronoun or definite description has a name.
 - ``nearest_name``: neither, and the nearest earlier named entity of the
   right kind.
 - ``none``: no speaker (no source, "I" meaning the unnamed writer, or

@@ -24,12 +24,12 @@ What becomes a gold quote (corpora/polnear-train/README.md has the counts):
   holding neither the source nor the cue of its attribution (a quotation
   continued in a later paragraph) has speaker_form "none" and no
   speaker_as_written, as the format asks.
-- speaker is who that is: for a name, the fullest form of that name in the
-  article ("Morris" -> "Haley Morris"); for a pronoun, the name in its
-  CoreNLP coreference chain, else the nearest earlier person (or, for "it",
-  "they", "we", organization) CoreNLP tagged; for a description, a person's
-  name when coreference links one, else the description itself. Each
-  quote's speaker_method says which of these gave its speaker.
+- speaker is who that is (antecedents.py): for a name, the fullest form of
+  that name in the article ("Morris" -> "Haley Morris"); for a pronoun, its
+  antecedent, found as a reader of news copy finds it (the fitting subject
+  of the nearest sentence before it); for a description, the named person
+  a definite description of a person refers back to, else the description
+  itself. Each quote's speaker_method says which of these gave its speaker.
 - When an article was annotated by several annotators (the agreement
   articles), the first annotator in name order is used.
 """
