@@ -6,6 +6,7 @@
 
 PYTHON ?= python3
 PORT ?= 8001
+ALLOWED_HOSTS ?=
 VENV := .venv
 BIN := $(VENV)/bin
 DB := peshawar.db
@@ -33,11 +34,19 @@ check: $(BIN)/.installed
 	$(RUN) check
 
 # Public settings: the file is opened immutable (read-only, no locking), SQL
-# is cut off after a second, and plugins/ refuses off-site redirects. Canned
-# queries are not paginated: max_returned_rows is what a chart can draw.
-# tests/conftest.py and tests/test_browser.py serve the site from this recipe.
+# is cut off after a second, and plugins/ refuse off-site redirects, unknown
+# Host headers and junk parameters, bound what one query may return and add
+# security headers. Canned queries are not paginated: max_returned_rows is
+# what a chart can draw. The server runs on a snapshot of $(DB) and restarts
+# on each new build (build/peshawar/serving.py), so answers never mix builds.
+# MALLOC_MMAP_THRESHOLD_ keeps glibc from raising its threshold after a large
+# answer is freed: large buffers stay mmapped and go back to the system.
+# ALLOWED_HOSTS: the names the site answers to behind a proxy (default: local).
+# tests/conftest.py and the browser tests serve the site from this recipe.
 serve: build
-	$(BIN)/datasette serve --immutable $(DB) \
+	MALLOC_MMAP_THRESHOLD_=131072 PESHAWAR_ALLOWED_HOSTS="$(ALLOWED_HOSTS)" \
+	$(BIN)/python -m peshawar.serving $(DB) -- \
+		$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \
 		--plugins-dir plugins \
@@ -45,7 +54,8 @@ serve: build
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000
+		--setting max_returned_rows 2000 \
+		--setting max_csv_mb 100
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
