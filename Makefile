@@ -1,6 +1,7 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate | extract FILE=path/to/article.txt
+# make load    a benchmark: 10,000 mixed requests against the served site
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -13,7 +14,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check serve test evaluate extract clean
+.PHONY: build check serve load test evaluate extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -56,6 +57,14 @@ serve: build
 		--setting facet_time_limit_ms 500 \
 		--setting max_returned_rows 2000 \
 		--setting max_csv_mb 100
+
+# A benchmark, not a test: REQUESTS mixed requests at CONCURRENCY against the
+# site served by the recipe above on a free port of 127.0.0.1; prints errors,
+# latency percentiles and the server's memory, last line one JSON object.
+REQUESTS ?= 10000
+CONCURRENCY ?= 16
+load: build
+	@$(BIN)/python -m peshawar.bench.load --db $(DB) --requests $(REQUESTS) --concurrency $(CONCURRENCY)
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.

@@ -48,21 +48,41 @@ def wait_until_up(url, process, log_path, seconds=START_SECONDS):
         time.sleep(0.2)
 
 
-def datasette_pids(session):
-    """Processes of ``session`` running `datasette serve` (Linux /proc)."""
-    pids = []
+def session_commands(session):
+    """{pid: command line as a list of bytes} of the processes of ``session`` (Linux /proc)."""
+    commands = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            if os.getsid(int(entry.name)) != session:
-                continue
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-        except (OSError, ProcessLookupError):
-            continue
-        if any(part.endswith(b"datasette") for part in command) and b"serve" in command:
-            pids.append(int(entry.name))
-    return pids
+            if os.getsid(int(entry.name)) == session:
+                commands[int(entry.name)] = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone meanwhile
+    return commands
+
+
+def datasette_pids(session):
+    """Processes of ``session`` running `datasette serve` itself: its script
+    comes first or second (after the interpreter), where the supervisor has
+    `-m peshawar.serving` and names datasette only among its arguments."""
+    return [pid for pid, command in session_commands(session).items()
+            if any(part.endswith(b"datasette") for part in command[:2]) and b"serve" in command[1:3]]
+
+
+def stop_session(process, seconds=60):
+    """SIGTERM to the session's group, then wait until all of it is gone:
+    the supervisor removes its snapshot after the server has stopped."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    process.wait(timeout=seconds)
+    deadline = time.monotonic() + seconds
+    while any(not command == [b""] for command in session_commands(process.pid).values()):
+        if time.monotonic() > deadline:
+            raise ServerFailed(f"processes of session {process.pid} still run after {seconds} s")
+        time.sleep(0.1)
 
 
 def rss_mb(pid):
@@ -104,9 +124,5 @@ def served_site(db, port=None, log_path=None, env=None):
         yield Site(url, process)
     finally:
         # make, the supervisor and datasette share the new session's group.
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        process.wait(timeout=60)
+        stop_session(process)
         log.close()
