@@ -18,8 +18,9 @@ Datasette opens therefore gets, through ``prepare_connection``:
   ``pragma_database_list`` as NULL, so that the SQL page never shows where
   the database lives on the server.
 
-The worst a single query can hold in memory at once is one result row at its
-widest: 64 columns of at most LENGTH bytes each.
+What one query can hold in memory is then bounded by the budget plus one
+result row at its widest: 64 columns of at most 2,000,000 bytes each (128 MB,
+and only for as long as it takes to refuse it).
 """
 
 import sqlite3
