@@ -73,7 +73,12 @@ def take_snapshot(db, owner=None):
 
 
 def remove_snapshot(snapshot):
-    shutil.rmtree(Path(snapshot).parent, ignore_errors=True)
+    folder = Path(snapshot).parent
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        folder.parent.rmdir()  # .serving itself, once no server uses it
+    except OSError:
+        pass
 
 
 def _alive(pid):

@@ -20,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 import httpx
@@ -67,8 +68,16 @@ async def discover(client):
     return tables, queries
 
 
+class Request(NamedTuple):
+    kind: str  # what the latency figures are grouped by
+    path: str
+    params: dict | list
+    headers: dict
+    expected: frozenset
+
+
 def request_mix(tables, queries, count, seed=0, hostile_share=0.05):
-    """``count`` requests (path, params, headers, expected), drawn with ``seed``."""
+    """``count`` Requests, drawn with ``seed``."""
     from datasette.utils import tilde_encode
 
     rng = random.Random(seed)
@@ -77,40 +86,42 @@ def request_mix(tables, queries, count, seed=0, hostile_share=0.05):
     def table_request():
         table = rng.choice(tables)
         path = f"{base}/{table['name']}"
-        kind = rng.choice(("page", "json", "csv", "row", "search", "facet"))
-        if kind == "row" and table["ids"]:
-            return f"{path}/{tilde_encode(str(rng.choice(table['ids'])))}", {}
+        kind = rng.choice(("table page", "table json", "table csv", "row page", "search", "table page max"))
+        if kind == "row page" and table["ids"]:
+            return kind, f"{path}/{tilde_encode(str(rng.choice(table['ids'])))}", {}
         if kind == "search" and table["search"]:
-            return path + rng.choice(("", ".json")), {"_search": rng.choice(WORDS)}
-        if kind == "json":
-            return f"{path}.json", {"_shape": "array", "_size": "max"}
-        if kind == "csv":
-            return f"{path}.csv", {"_size": "max"}
-        if kind == "facet":
-            return path, {"_size": "max"}
-        return path, {}
+            return kind, path + rng.choice(("", ".json")), {"_search": rng.choice(WORDS)}
+        if kind == "table json":
+            return kind, f"{path}.json", {"_shape": "array", "_size": "max"}
+        if kind == "table csv":
+            return kind, f"{path}.csv", {"_size": "max"}
+        if kind == "table page max":
+            return kind, path, {"_size": "max"}
+        return "table page", path, {}
 
     def query_request():
         query = rng.choice(queries)
         params = {name: rng.choice(WORDS) for name in query["params"]}
-        return f"{base}/{query['name']}" + rng.choice(("", ".json", ".csv")), params
+        suffix = rng.choice(("", ".json", ".csv"))
+        return f"canned query{suffix or ' page'}", f"{base}/{query['name']}{suffix}", params
 
     def other_request():
-        return rng.choice((("/", {}), (base, {}), (f"{base}.json", {"sql": "select count(*) from quotes"}),
-                           (base, {"sql": "select id, text from quotes order by id limit 20"})))
+        return rng.choice((("index", "/", {}), ("database page", base, {}),
+                           ("sql json", f"{base}.json", {"sql": "select count(*) from quotes"}),
+                           ("sql page", base, {"sql": "select id, text from quotes order by id limit 20"})))
 
     mix = []
     for _ in range(count):
         roll = rng.random()
         if roll < hostile_share:
             if rng.random() < 0.1:
-                mix.append((OFFSITE_TRAP[0], {}, {}, OFFSITE_TRAP[1]))
+                mix.append(Request("hostile", OFFSITE_TRAP[0], {}, {}, OFFSITE_TRAP[1]))
             else:
                 suffix, params, headers, expected = rng.choice(HOSTILE)
-                mix.append((base + suffix, params, headers, expected))
+                mix.append(Request("hostile", base + suffix, params, headers, expected))
             continue
-        path, params = (table_request if roll < 0.55 else query_request if roll < 0.85 else other_request)()
-        mix.append((path, params, {}, OK))
+        kind, path, params = (table_request if roll < 0.55 else query_request if roll < 0.85 else other_request)()
+        mix.append(Request(kind, path, params, {}, OK))
     return mix
 
 
@@ -126,10 +137,9 @@ async def send_all(url, mix, concurrency):
         async def worker():
             while not queue.empty():
                 item = queue.get_nowait()
-                path, params, headers, _ = item
                 started = time.perf_counter()
                 try:
-                    response = await client.get(path, params=params, headers=headers)
+                    response = await client.get(item.path, params=item.params, headers=item.headers)
                     await response.aread()
                     outcome = response.status_code
                 except httpx.HTTPError as error:
@@ -147,8 +157,11 @@ def percentile(values, share):
 
 def summarise(results):
     errors = [(outcome, item) for _, outcome, item in results
-              if not isinstance(outcome, int) or outcome >= 500 or outcome not in item[3]]
+              if not isinstance(outcome, int) or outcome >= 500 or outcome not in item.expected]
     latencies = [ms for ms, _, _ in results]
+    by_kind = {}
+    for ms, _, item in results:
+        by_kind.setdefault(item.kind, []).append(ms)
     return {
         "requests": len(results),
         "errors": len(errors),
@@ -158,6 +171,9 @@ def summarise(results):
         "p99_ms": round(percentile(latencies, 0.99), 1),
         "max_ms": round(max(latencies, default=0.0), 1),
         "statuses": dict(sorted(Counter(str(o) if isinstance(o, int) else "failed" for _, o, _ in results).items())),
+        "by_kind": {kind: {"requests": len(values), "p50_ms": round(percentile(values, 0.5), 1),
+                           "p99_ms": round(percentile(values, 0.99), 1)}
+                    for kind, values in sorted(by_kind.items())},
     }, errors
 
 
@@ -165,7 +181,7 @@ async def load(site, requests, concurrency, seed=0):
     """Warm up, measure memory, send the mix, measure memory again."""
     async with httpx.AsyncClient(base_url=site.url, timeout=60) as client:
         tables, queries = await discover(client)
-    warm_up = request_mix(tables, queries, 50, seed=seed + 1, hostile_share=0)
+    warm_up = request_mix(tables, queries, 50, seed=seed + 1, hostile_share=0)  # caches, threads, imports
     await send_all(site.url, warm_up, concurrency)
     rss_before = site.server_rss_mb()
     started = time.perf_counter()
@@ -183,9 +199,9 @@ async def load(site, requests, concurrency, seed=0):
 
 
 def report(summary, errors, out=sys.stdout):
-    for outcome, (path, params, headers, expected) in errors[:20]:
-        print(f"error: {outcome} for {path} {json.dumps(params)[:120]} {headers or ''} "
-              f"(expected {sorted(expected)})", file=out)
+    for outcome, item in errors[:20]:
+        print(f"error: {outcome} for {item.path} {json.dumps(item.params)[:120]} {item.headers or ''} "
+              f"(expected {sorted(item.expected)})", file=out)
     if len(errors) > 20:
         print(f"... and {len(errors) - 20} more errors", file=out)
     print(f"{summary['requests']} requests at concurrency {summary['concurrency']} in "
@@ -193,6 +209,9 @@ def report(summary, errors, out=sys.stdout):
     print(f"latency ms: p50 {summary['p50_ms']}, p90 {summary['p90_ms']}, p99 {summary['p99_ms']}, "
           f"max {summary['max_ms']}", file=out)
     print(f"statuses: {summary['statuses']}", file=out)
+    for kind, figures in summary["by_kind"].items():
+        print(f"  {kind:20} {figures['requests']:6} requests, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms",
+              file=out)
     print(f"server memory: {summary['rss_before_mb']} MB before, {summary['rss_after_mb']} MB after", file=out)
     print(json.dumps(summary), file=out)
 
