@@ -4,26 +4,19 @@ host checks and the response bound of plugins/request_guard.py, the header
 merge of plugins/security_headers.py."""
 
 import asyncio
-import importlib.util
+import runpy
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
-
-
-def load_plugin(name):
-    # Plugins are loaded by Datasette from their files, not as a package.
-    spec = importlib.util.spec_from_file_location(f"plugin_{name}", PLUGINS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-sql_limits = load_plugin("sql_limits")
-guard = load_plugin("request_guard")
-headers = load_plugin("security_headers")
+# Datasette loads plugins from their files, not as a package: so do we.
+sql_limits, guard, headers = (
+    SimpleNamespace(**runpy.run_path(str(PLUGINS / f"{name}.py")))
+    for name in ("sql_limits", "request_guard", "security_headers")
+)
 
 
 @pytest.fixture
