@@ -34,7 +34,6 @@ import sqlite3
 from urllib.parse import parse_qsl
 
 from datasette import hookimpl
-from datasette.handle_exception import handle_exception as datasette_error_page
 from datasette.utils.asgi import BadRequest, Request
 from datasette.views.base import DatasetteError
 
@@ -164,9 +163,18 @@ def is_bad_input(exception):
     return any(isinstance(exception, kind) and pattern.search(message) for kind, pattern in BAD_INPUT_ERRORS)
 
 
+def error_page(datasette, request, message):
+    """Datasette's own 400 page for ``message`` (JSON for .json paths)."""
+    # Imported here, not at the top: imported before datasette.plugins (as a
+    # test may do), handle_exception would be registered half-loaded and
+    # Datasette would be left without its default error handler.
+    from datasette.handle_exception import handle_exception
+
+    return handle_exception(datasette, request, BadRequest(message))
+
+
 async def refuse(datasette, scope, receive, send, message):
-    """Answer 400 with Datasette's own error page (JSON for .json paths)."""
-    response = await datasette_error_page(datasette, Request(scope, receive), BadRequest(message))()
+    response = await error_page(datasette, Request(scope, receive), message)()
     await response.asgi_send(send)
 
 
@@ -231,5 +239,5 @@ def asgi_wrapper(datasette):
 @hookimpl
 def handle_exception(datasette, request, exception):
     if is_bad_input(exception):
-        return datasette_error_page(datasette, request, BadRequest(str(getattr(exception, "message", None) or exception)))
+        return error_page(datasette, request, str(getattr(exception, "message", None) or exception))
     return None
