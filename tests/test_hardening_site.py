@@ -186,14 +186,14 @@ async def no_server_errors(datasette, path, parameters, base=None):
     return [(*request, code) for request, code in zip(requests, statuses) if code >= 500]
 
 
-@pytest.mark.parametrize("path,base", [
-    ("/peshawar/quotes.json", {"_size": "2"}),
-    # A view takes its own paths (an offset for _next); facet suggestions are
-    # exercised on the table already.
-    ("/peshawar/quotes_with_speakers.json", {"_size": "2", "_nosuggest": "1"}),
-])
-async def test_junk_in_any_table_parameter_is_never_a_server_error(datasette, path, base):
-    assert await no_server_errors(datasette, path, TABLE_PARAMETERS, base) == []
+@pytest.mark.parametrize("path", ["/peshawar/quotes.json", "/peshawar/quotes_with_speakers.json"])
+async def test_junk_in_any_table_parameter_is_never_a_server_error(datasette, path):
+    # Facet suggestions (the slow part of a table page) are left on only
+    # where facet parameters could upset them.
+    facets = [p for p in TABLE_PARAMETERS if p.startswith("_facet") or p == "_nosuggest"]
+    others = [p for p in TABLE_PARAMETERS if p not in facets]
+    assert await no_server_errors(datasette, path, facets, {"_size": "2"}) == []
+    assert await no_server_errors(datasette, path, others, {"_size": "2", "_nosuggest": "1"}) == []
 
 
 @pytest.mark.parametrize("path", ["/peshawar/quotes", "/peshawar/quotes.csv"])
