@@ -3,6 +3,8 @@ with a 500, a page built for another host, or minutes of work.
 
 Before Datasette sees a request:
 
+- its method must read: the site is read-only, and Datasette 0.65 answers a
+  POST to a table or a read-only canned query with a 500;
 - its Host header must be one of the site's own names: Datasette builds
   absolute links (the ``Link`` header, "next page" and facet URLs) from the
   request's Host, so an unexpected Host would be written into pages that a
@@ -37,6 +39,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import BadRequest, Request
 from datasette.views.base import DatasetteError
 
+READING_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOWED_HOSTS_VARIABLE = "PESHAWAR_ALLOWED_HOSTS"
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
@@ -205,11 +208,14 @@ def guard(app, datasette):
     async def guarded_app(scope, receive, send):
         if scope["type"] != "http":
             return await app(scope, receive, send)
+        if scope.get("method", "GET") not in READING_METHODS:
+            return await plain_response(send, 405, b"Method Not Allowed: this site is read-only",
+                                        [(b"allow", ", ".join(READING_METHODS).encode())])
         port = (scope.get("server") or (None, None))[1]
         host = host_of(scope)
         if host is not None and host not in allowed_hosts(os.environ.get(ALLOWED_HOSTS_VARIABLE), port):
             # Not Datasette's error page: that would build links from this Host.
-            return await plain_400(send, b"Bad Request: this server does not answer to that Host")
+            return await plain_response(send, 400, b"Bad Request: this server does not answer to that Host")
         problem = parameter_problem(scope.get("query_string", b"").decode("latin-1"))
         if problem:
             return await refuse(datasette, scope, receive, send, problem)
@@ -222,11 +228,11 @@ def guard(app, datasette):
     return guarded_app
 
 
-async def plain_400(send, body):
+async def plain_response(send, status, body, headers=()):
     await send({
         "type": "http.response.start",
-        "status": 400,
-        "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+        "status": status,
+        "headers": [(b"content-type", b"text/plain; charset=utf-8"), *headers],
     })
     await send({"type": "http.response.body", "body": body})
 

@@ -250,6 +250,16 @@ async def test_every_response_carries_the_security_headers(datasette, path, stat
     assert len(response.headers.get_list("referrer-policy")) == 1
 
 
+@pytest.mark.parametrize("path", ["/peshawar/quotes", "/peshawar/death_toll_by_outlet", "/peshawar", "/"])
+async def test_the_read_only_site_refuses_writing_methods(datasette, path):
+    # Datasette 0.65 answered a POST to a table or a canned query with a 500.
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        response = await datasette.client.request(method, path, data={"sql": "delete from quotes"})
+        assert response.status_code == 405, (method, path)
+        assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+    assert (await datasette.client.request("HEAD", path)).status_code == 200
+
+
 async def test_refusals_made_before_datasette_carry_the_headers_too(datasette):
     response = await datasette.client.get("/peshawar", headers={"host": "evil.example"})
     assert response.status_code == 400
