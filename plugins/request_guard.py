@@ -1,4 +1,4 @@
-"""Refuse, with a 400 that names the problem, requests Datasette would answer
+"""Refuse, with a 4xx that names the problem, requests Datasette would answer
 with a 500, a page built for another host, or minutes of work.
 
 Before Datasette sees a request:

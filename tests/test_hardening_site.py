@@ -62,6 +62,16 @@ async def test_a_string_past_the_length_limit_cannot_be_built(datasette):
     assert fits.json() == [{"n": 1000000}]
 
 
+async def test_a_response_past_its_bound_is_refused_even_within_the_result_budget(datasette):
+    # 9.5 million control characters fit the budget; as JSON each becomes
+    # six bytes (\u0001): 57 MB, past the 20 MB a response may be.
+    query = ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 5) "
+             "select printf('%.*c', 1900000, char(1)) from c")
+    response = await sql(datasette, query)
+    assert response.status_code == 400
+    assert "response too large: more than 20,000,000 bytes" in response.json()["error"]
+
+
 async def test_the_widest_row_is_refused(datasette):
     response = await sql(datasette, WIDEST_ROW)
     assert response.status_code == 400
