@@ -37,6 +37,12 @@ HOSTILE = (
     ("", {"sql": "with recursive c(x) as (select 1 union all select x + 1 from c where x < 2000) "
                  "select printf('%.*c', 100000, 'x') from c"}, {}, REFUSED),
     (".json", {"sql": "select zeroblob(20000000)"}, {}, REFUSED),
+    # The widest row (64 columns of 1 MB) and 57 MB of JSON escapes (\u0001):
+    # each is built, then refused, and its memory must go back.
+    (".json", {"sql": "with t(s) as (select printf('%.*c', 1000000, 'x')) select "
+                      + ", ".join(["s"] * 64) + " from t"}, {}, REFUSED),
+    (".json", {"sql": "with recursive c(x) as (select 1 union all select x + 1 from c where x < 5) "
+                      "select printf('%.*c', 1900000, char(1)) from c"}, {}, REFUSED),
     (".json", {"sql": "select fts3_tokenizer('simple')"}, {}, REFUSED),
     (".json", {"sql": "select * from pragma_database_list"}, {}, OK),
     (".json", {"sql": "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"}, {}, REFUSED),
