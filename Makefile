@@ -46,7 +46,8 @@ package: build
 # Host headers and junk parameters, bound what one query may return and add
 # security headers. Canned queries are not paginated: max_returned_rows is
 # what a chart can draw. The server runs on a snapshot of $(DB) and restarts
-# on each new build (build/peshawar/serving.py), so answers never mix builds.
+# on each new build (build/peshawar/serving.py), so answers never mix builds;
+# before it restarts, it writes that build's downloads (make package).
 # MALLOC_MMAP_THRESHOLD_ keeps glibc from raising its threshold after a large
 # answer is freed: large buffers stay mmapped and go back to the system.
 # ALLOWED_HOSTS: the names the site answers to behind a proxy (default: local).
@@ -55,7 +56,7 @@ package: build
 # tests/conftest.py and the browser tests serve the site from this recipe.
 serve: build package
 	MALLOC_MMAP_THRESHOLD_=131072 PESHAWAR_ALLOWED_HOSTS="$(ALLOWED_HOSTS)" \
-	$(BIN)/python -m peshawar.serving $(DB) -- \
+	$(BIN)/python -m peshawar.serving $(DB) --on-new-build "$(RUN) package --db $(DB) --dist dist" -- \
 		$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \

@@ -101,7 +101,7 @@ def test_a_rebuild_while_serving_never_mixes_builds(tmp_path):
 
 def test_the_serve_recipe_runs_through_the_supervisor():
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:", 1)[1].split("\n\n", 1)[0]
-    assert "-m peshawar.serving $(DB) --" in recipe
+    assert "-m peshawar.serving $(DB) --on-new-build" in recipe and "package --db $(DB)" in recipe
     assert "--immutable $(DB)" in recipe
 
 
@@ -114,3 +114,26 @@ def test_the_supervisor_refuses_a_command_that_does_not_serve_the_database(tmp_p
     result = CliRunner().invoke(main, [str(tmp_path / "peshawar.db"), "--", "datasette", "serve", "other.db"])
     assert result.exit_code == 2
     assert "never names" in result.output
+
+
+def test_a_new_build_runs_the_on_new_build_command_before_the_restart(tmp_path):
+    """make serve writes a new build's downloads before serving it."""
+    import sys
+
+    from peshawar.serving import supervise
+
+    db = tmp_path / "peshawar.db"
+    db.write_bytes(b"first build")
+    log = tmp_path / "log"
+    # A stand-in server that notes when it starts and stops by itself.
+    server = [sys.executable, "-c", f"import time; open({str(log)!r}, 'a').write('serve' + chr(10)); time.sleep(4)", str(db)]
+    on_new_build = [sys.executable, "-c", f"open({str(log)!r}, 'a').write('package' + chr(10))"]
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(status=supervise(db, server, 0.1, on_new_build)))
+    thread.start()
+    time.sleep(1)
+    db.write_bytes(b"second build")
+    thread.join(timeout=60)
+    assert result.get("status") == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines == ["serve", "package", "serve"]

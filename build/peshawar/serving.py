@@ -26,6 +26,7 @@ snapshot's path.
 
 import hashlib
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -119,8 +120,9 @@ def _stop(process):
             process.wait()
 
 
-def supervise(db, command, poll=POLL_SECONDS):
-    """Run ``command`` on a snapshot of ``db``; restart it on each new build.
+def supervise(db, command, poll=POLL_SECONDS, on_new_build=()):
+    """Run ``command`` on a snapshot of ``db``; restart it on each new build,
+    after running ``on_new_build`` (e.g. writing the downloads of that build).
 
     Returns the server's exit status when it stops by itself.
     """
@@ -142,6 +144,10 @@ def supervise(db, command, poll=POLL_SECONDS):
             new_snapshot = take_snapshot(db)
             if new_snapshot == snapshot:
                 continue  # touched, same content
+            if on_new_build:
+                _say(f"new build of {db}: {' '.join(on_new_build)}")
+                if subprocess.call(list(on_new_build)) != 0:
+                    _say("that failed: the downloads are those of the previous build")
             _say(f"new build of {db}: restarting the server on it")
             _stop(process)
             remove_snapshot(snapshot)
@@ -160,7 +166,8 @@ def _exit_on_signal(signum, frame):
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
 @click.option("--poll", type=float, default=POLL_SECONDS, show_default=True, help="Seconds between looks at DB.")
-def main(db, command, poll):
+@click.option("--on-new-build", default="", help="A command run before each restart on a new build (split as a shell splits words; no shell).")
+def main(db, command, poll, on_new_build):
     """Run COMMAND on a snapshot of DB, restarting it whenever DB is rebuilt."""
     if db not in command:
         raise click.UsageError(f"the command never names {db}: it would not serve the snapshot")
@@ -168,7 +175,7 @@ def main(db, command, poll):
     # the signal too, and the supervisor cleans up after it.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGINT, _exit_on_signal)
-    sys.exit(supervise(db, list(command), poll))
+    sys.exit(supervise(db, list(command), poll, shlex.split(on_new_build)))
 
 
 if __name__ == "__main__":
