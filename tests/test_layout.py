@@ -27,6 +27,7 @@ ALLOWED = {
     "extractor": {"core", "extractor"},
     "cli": {"core", "dataset", "extractor", "drafts", "evaluate", "export"},
     "__main__": {"cli"},
+    "evaluate": {"core", "dataset", "extractor", "corpus"},
 }
 # Third-party packages each wing may import (the standard library is free).
 THIRD_PARTY = {"core": {"yaml"}, "dataset": {"jsonschema", "sqlite_utils"}, "extractor": set()}

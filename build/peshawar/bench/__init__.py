@@ -1,1 +1,10 @@
-"""Benchmarks: commands that measure the toolkit and print figures with a JSON last line."""
+"""Benchmarks: commands that measure the toolkit and the site and print their
+figures, ending with one JSON line. They are not tests; the suite runs only
+small subsets of them, asserting behaviour, never timings.
+
+- ``load``: many mixed requests against the site served by `make serve`.
+- ``server``: start and stop that site on a free local port, read its memory.
+- ``fuzz`` (with ``mutations``): broken copies of the seeds built over a
+  previous database, each answer classified (`make fuzz`).
+- ``yaml_speed``: MB/s of the seed YAML reader (`make bench-yaml`).
+"""
