@@ -100,6 +100,18 @@ class Mutator:
         paths = self.yaml_paths(parsed=True)
         return self.pick(paths) if paths else None
 
+    def spot(self, wanted=lambda container, key: True):
+        """``(path, tree, container, key, where)`` of a place ``wanted`` in a
+        YAML file not yet edited as text, or None (the effect says why)."""
+        path = self.parsed_path()
+        if path is None:
+            return self.effect("every YAML file already edited as text")
+        tree = self.tree(path)
+        spots = [spot for spot in places(tree) if wanted(spot[0], spot[1])]
+        if not spots:
+            return self.effect(f"{path}: no place to change")
+        return (path, tree, *self.pick(spots))
+
     def tree(self, path):
         if path not in self.trees:
             self.trees[path] = yaml.load(self.files[path].decode("utf-8"), Loader=LOADER)
@@ -151,14 +163,10 @@ def item_area(path, tree, place_path):
 
 def set_value(m):
     """A value anywhere replaced by an odd one, or one no seed may hold."""
-    path = m.parsed_path()
-    if path is None:
-        return m.effect("every YAML file already edited as text")
-    tree = m.tree(path)
-    spots = places(tree)
-    if not spots:
-        return m.effect(f"{path}: nothing to change")
-    container, key, where = m.pick(spots)
+    found = m.spot()
+    if found is None:
+        return
+    path, tree, container, key, where = found
     bad = m.draw(st.booleans())
     value = copy.deepcopy(m.pick(BAD_ANYWHERE if bad else ODD_VALUES))
     container[key] = value
@@ -171,14 +179,10 @@ def set_value(m):
 def targeted(m):
     """A field given a value wrong for that field: an id with whitespace, an
     impossible date, a relation from an actor to itself."""
-    path = m.parsed_path()
-    if path is None:
-        return m.effect("every YAML file already edited as text")
-    tree = m.tree(path)
-    spots = [s for s in places(tree) if s[1] in ID_KEYS | {"date", "value", "subject"}]
-    if not spots:
-        return m.effect(f"{path}: no field to target")
-    container, key, where = m.pick(spots)
+    found = m.spot(lambda container, key: key in ID_KEYS | {"date", "value", "subject"})
+    if found is None:
+        return
+    path, tree, container, key, where = found
     area = item_area(path, tree, where)
     if key == "subject" and "object" in container:
         container["subject"] = container["object"]
@@ -194,14 +198,10 @@ def targeted(m):
 
 def delete_somewhere(m):
     """A key or a list item deleted."""
-    path = m.parsed_path()
-    if path is None:
-        return m.effect("every YAML file already edited as text")
-    tree = m.tree(path)
-    spots = places(tree)
-    if not spots:
-        return m.effect(f"{path}: nothing to delete")
-    container, key, where = m.pick(spots)
+    found = m.spot()
+    if found is None:
+        return
+    path, tree, container, key, where = found
     area = item_area(path, tree, where[:2])
     del container[key]
     m.effect(f"{path}: deleted {'/'.join(map(str, where))}", None, {area, area_of(path)}, {area, area_of(path)})
@@ -209,13 +209,10 @@ def delete_somewhere(m):
 
 def duplicate_item(m):
     """A list item copied: every seed list holds ids or unique aliases."""
-    path = m.parsed_path()
-    if path is None:
-        return m.effect("every YAML file already edited as text")
-    lists = [(c, k, w) for c, k, w in places(m.tree(path)) if isinstance(c[k], list) and c[k]]
-    if not lists:
-        return m.effect(f"{path}: no list")
-    container, key, where = m.pick(lists)
+    found = m.spot(lambda container, key: isinstance(container[key], list) and container[key])
+    if found is None:
+        return
+    path, _, container, key, where = found
     container[key].append(copy.deepcopy(m.pick(container[key])))
     m.effect(f"{path}: an item of {'/'.join(map(str, where))} repeated", "a repeated item", {area_of(path)})
 
