@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as fixed_seed
 
 from ..core.paths import SEEDS
-from ..core.problems import SeedError
+from ..core.problems import SeedError, report_lines
 from ..dataset.load import build_database
 from .mutations import cases
 
@@ -183,7 +183,7 @@ class Runner:
         except CaseTimeout:
             return self._after_failure("hangs", f"over {self.limit} s")
         except SeedError as error:
-            self.report_chars = max(self.report_chars, sum(len(str(p)) + 3 for p in error.problems))
+            self.report_chars = max(self.report_chars, len("\n".join(report_lines(error.problems))))
             if not problems_are_named(error.problems):
                 bad = next((p for p in error.problems if not NAMED.match(str(p)) or RAW.search(p.message)), None)
                 return self._after_failure("unclear_errors", f"{str(bad)[:300]!r}")
