@@ -9,11 +9,8 @@ from pathlib import Path
 
 import click
 
-from .core.files import read_text
-from .core.paths import DATABASE, SEEDS
+from .core.paths import CACHE, DATABASE, SEEDS
 from .core.problems import SeedError
-from .dataset.load import build_database
-from .dataset.rows import collect
 
 
 def _report(problems, heading):
@@ -27,34 +24,68 @@ def cli():
     """Build and check the Peshawar coverage dataset."""
 
 
+SEEDS_OPTION = click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+CACHE_OPTION = click.option(
+    "--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=CACHE, show_default=True,
+    help="Where work already done is remembered by content hash (safe to delete).",
+)
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Read and compute everything afresh.")
+
+
+def _cache(cache_path, no_cache):
+    from .dataset.cache import Cache, NoCache
+
+    return NoCache() if no_cache else Cache(cache_path)
+
+
+def _gap_summary(gap_counts):
+    from .dataset.review import summary_lines
+
+    for line in summary_lines(gap_counts):
+        click.echo(line, err=True)
+
+
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+@SEEDS_OPTION
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
-def build(seeds_dir, db_path):
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def build(seeds_dir, db_path, cache_path, no_cache):
     """Build the database from the seeds, replacing it only on success."""
+    from .dataset.load import build_database
+
     try:
-        counts, review = build_database(seeds_dir, db_path)
+        counts, gap_counts = build_database(seeds_dir, db_path, _cache(cache_path, no_cache))
     except SeedError as error:
         _report(error.problems, f"build failed, {db_path.name} left as it was; problems")
         raise SystemExit(1)
-    click.echo(f"built {db_path}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    if review:
-        _report(review, "draft annotations still need a person")
+    click.echo(f"built {db_path}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
+    _gap_summary(gap_counts)
 
 
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def check(seeds_dir):
-    """Validate the seeds and report every problem; write nothing."""
-    tables, problems = collect(seeds_dir)
-    errors = [p for p in problems if not p.needs_review]
-    review = [p for p in problems if p.needs_review]
-    if review:
-        _report(review, "draft annotations still need a person")
+@SEEDS_OPTION
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def check(seeds_dir, cache_path, no_cache):
+    """Validate the seeds and report every problem; write nothing.
+
+    Errors are listed one by one with file and line (exit 1); the gaps of
+    draft annotations, work for a person, are summed up by kind.
+    """
+    from .dataset.walk import Counting, walk
+
+    cache = _cache(cache_path, no_cache)
+    sink = Counting()
+    try:
+        errors = walk(seeds_dir, cache, sink)
+    finally:
+        cache.close()
     if errors:
         _report(errors, "problems")
         raise SystemExit(1)
-    click.echo("seeds are valid: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables.items()))
+    _gap_summary(sink.gap_counts)
+    click.echo("seeds are valid: " + ", ".join(f"{n:,} {name}" for name, n in sink.counts.items()))
 
 
 # Extraction, evaluation and new articles ------------------------------------------
@@ -68,6 +99,8 @@ def _fail(message):
 
 def _read_article(path):
     """The text of a UTF-8 article file, or a one-line error."""
+    from .core.files import read_text
+
     try:
         text, raw = read_text(path, str(path))
     except SeedError as error:

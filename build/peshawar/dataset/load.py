@@ -1,61 +1,123 @@
-"""Write the database: apply the schema, load the rows, swap the file in.
+"""Write the database: apply the schema, stream the rows in, swap the file in.
 
 The build writes a temporary file next to the target and renames it into
 place only when every row is in and every check has passed, so a failed
-build leaves the previous database as it was.
+build leaves the previous database as it was. Rows arrive one article at a
+time (``walk.py``) and are written in batches, so memory stays flat however
+many articles there are.
 """
 
 import os
+import sqlite3
+from collections import Counter
 from pathlib import Path
 
-import sqlite_utils
-
 from ..core.problems import SeedError
-from .rows import collect
+from .cache import NoCache
+from .review import GAP_COLUMNS, kinds
 from .schema import ensure_db_shape, fts_tables, tables as schema_tables
+from .walk import walk
+
+BATCH_ROWS = 20_000
 
 
-def load_tables(db, tables):
-    """Insert the rows, parents before children, then fill the search indexes."""
-    for name in schema_tables():
-        rows = tables.get(name) or []
+class Loader:
+    """A sink that inserts rows in batches, parents before children, and
+    keeps the gaps aside until the review queue can be written in order."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.pending = {}  # table -> (columns, rows)
+        self.size = 0
+        self.order = schema_tables()
+        self.rank = {kind: rank for rank, kind in enumerate(kinds())}
+        conn.execute(f"create temp table gaps (rank integer, {', '.join(GAP_COLUMNS)})")
+        self.gap_counts = Counter()
+
+    def add(self, tables):
+        for name, (columns, rows) in tables.items():
+            if name not in self.pending:
+                self.pending[name] = (columns, [])
+            held_columns, held = self.pending[name]
+            if list(held_columns) != list(columns):
+                self._flush_table(name)
+                self.pending[name] = (columns, held := [])
+            held.extend(rows)
+            self.size += len(rows)
+        if self.size >= BATCH_ROWS:
+            self.flush()
+
+    def add_gaps(self, gaps):
+        marks = ", ".join("?" * (len(GAP_COLUMNS) + 1))
+        self.conn.executemany(f"insert into temp.gaps values ({marks})", [(self.rank[g.kind], *g.as_row()) for g in gaps])
+        self.gap_counts.update(gap.kind for gap in gaps)
+
+    def _flush_table(self, name):
+        columns, rows = self.pending.pop(name, ((), []))
         if rows:
-            db[name].insert_all(rows)
-    for fts in fts_tables():
-        db.execute(f"insert into {fts}({fts}) values ('rebuild')")
+            marks = ", ".join("?" * len(columns))
+            self.conn.executemany(f"insert into {name} ({', '.join(columns)}) values ({marks})", rows)
+
+    def flush(self):
+        for name in self.order:
+            self._flush_table(name)
+        self.size = 0
+
+    def finish(self):
+        """The review queue in the order of work, then the search indexes."""
+        self.flush()
+        columns = ", ".join(GAP_COLUMNS)
+        self.conn.execute(f"""
+            insert into review_queue ({columns})
+            select {columns} from temp.gaps
+            order by rank, confidence is null, confidence, article_id, start_char, rowid
+        """)
+        self.conn.execute("drop table temp.gaps")
+        for fts in fts_tables():
+            self.conn.execute(f"insert into {fts}({fts}) values ('rebuild')")
 
 
-def foreign_key_problems(db):
-    return [tuple(row) for row in db.execute("pragma foreign_key_check").fetchall()]
+def foreign_key_problems(conn):
+    return [tuple(row) for row in conn.execute("pragma foreign_key_check").fetchall()]
 
 
-def build_database(seeds_dir, db_path):
-    """Build ``db_path`` from ``seeds_dir``; return ``(counts, review)``.
+def build_database(seeds_dir, db_path, cache=None):
+    """Build ``db_path`` from ``seeds_dir``; return ``(counts, gap counts)``.
 
-    ``counts`` gives each table's rows in the order the rows were built.
-    ``review`` lists what draft annotation files still need from a person.
+    ``counts`` gives each table's rows, parents first; the gap counts say
+    how many gaps of each kind the drafts have (the rows of review_queue).
     Raises SeedError, leaving ``db_path`` untouched, when a seed is wrong.
+    ``cache`` (a ``cache.Cache``) remembers work across builds.
     """
     db_path = Path(db_path)
-    tables, problems = collect(seeds_dir)
-    errors = [p for p in problems if not p.needs_review]
-    if errors:
-        raise SeedError(errors)
+    cache = cache or NoCache()
     temporary = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     try:
-        db = sqlite_utils.Database(temporary)
-        db.execute("pragma foreign_keys = on")
-        ensure_db_shape(db)
-        with db.conn:
-            load_tables(db, tables)
-        broken = foreign_key_problems(db)
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        # The file is private until the rename, and a failed build throws it
+        # away: no journal and no syncing while it is written.
+        conn.execute("pragma journal_mode = off")
+        conn.execute("pragma synchronous = off")
+        conn.execute("pragma cache_size = -65536")
+        ensure_db_shape(conn)
+        conn.execute("begin")
+        loader = Loader(conn)
+        errors = walk(seeds_dir, cache, loader)
+        if errors:
+            raise SeedError(errors)
+        loader.finish()
+        conn.execute("commit")
+        broken = foreign_key_problems(conn)
         if broken:
             raise RuntimeError(f"foreign key check failed: {broken[:5]}")
-        counts = {name: db[name].count for name in tables}
-        db.execute("vacuum")
-        db.close()
+        counts = {name: conn.execute(f"select count(*) from {name}").fetchone()[0] for name in schema_tables()}
+        conn.execute("vacuum")
+        conn.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
         os.replace(temporary, db_path)
     finally:
+        cache.close()
         temporary.unlink(missing_ok=True)
-    return counts, [p for p in problems if p.needs_review]
+    return counts, loader.gap_counts

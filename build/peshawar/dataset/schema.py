@@ -14,9 +14,11 @@ from ..core.paths import SCHEMA_DIR
 
 
 def ensure_db_shape(db):
-    """Apply every ``schema/*.sql`` file, in name order, to an empty database."""
+    """Apply every ``schema/*.sql`` file, in name order, to an empty database
+    (a sqlite3 connection or a sqlite_utils Database)."""
+    conn = getattr(db, "conn", db)
     for path in _schema_files():
-        db.conn.executescript(path.read_text(encoding="utf-8"))
+        conn.executescript(path.read_text(encoding="utf-8"))
 
 
 def _schema_files():

@@ -10,8 +10,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-
 from ..core.files import read_text, read_yaml
 from ..core.paths import SCHEMA_DIR
 from ..core.problems import Problem, SeedError
@@ -31,6 +29,8 @@ SEED_FILES = (
 @functools.cache
 def _validator(definition):
     """One validator per seed file kind, read from the schema file once."""
+    import jsonschema  # imported here: a build whose files are all cached never validates
+
     root = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(dict(root, **{"$ref": f"#/$defs/{definition}"}))
 
@@ -77,14 +77,37 @@ def _read_valid(root, name, definition, problems):
     """``(display path, data)`` of one YAML seed file; data is None when it has problems."""
     path = root / name
     display = _display(root, path)
+    data, found = validated_yaml(path, display, definition)
+    problems.extend(found)
+    return display, data
+
+
+def validated_yaml(path, display, definition):
+    """``(data, problems)`` of one YAML seed file; data is None when it has problems."""
     try:
         data = read_yaml(path, display)
     except SeedError as error:
-        problems.extend(error.problems)
-        return display, None
+        return None, error.problems
     found = schema_problems(data, definition, display)
-    problems.extend(found)
-    return display, (None if found else data)
+    return (None if found else data), found
+
+
+def annotation_problems(path, display, data):
+    """What is wrong with where an annotation file is: its name must be its article's id."""
+    if Path(path).stem != data["article"]:
+        return [Problem(display, data.line, f"annotates article {data['article']!r} but is named {Path(path).name}: "
+                                              f"an annotation file is named for its article ({data['article']}.yml)")]
+    return []
+
+
+def metadata_entry(data, display):
+    """The articles.yml-like entry of an annotation file that carries its article's metadata, or None."""
+    metadata = data.get("metadata")
+    if metadata is None:
+        return None
+    entry = type(metadata)(metadata, id=data["article"], _file=display)
+    entry.line = getattr(metadata, "line", None)
+    return entry
 
 
 def read_seeds(root):
@@ -96,7 +119,7 @@ def read_seeds(root):
         display, data = _read_valid(root, name, definition, problems)
         if data is not None:
             setattr(seeds, attribute, _tag(data[attribute], display))
-
+    _read_annotations(root, seeds, problems)
     for article in seeds.articles:
         path = root / "articles" / article["file"]
         try:
@@ -106,7 +129,12 @@ def read_seeds(root):
             continue
         seeds.bodies[article["id"]] = text
         seeds.raw[article["id"]] = raw
+    return seeds, problems
 
+
+def _read_annotations(root, seeds, problems):
+    """Every annotation file; the metadata an annotation file carries joins ``seeds.articles``."""
+    listed = {article["id"] for article in seeds.articles}
     for path in sorted((root / "annotations").glob("*.yml")):
         display, data = _read_valid(root, str(path.relative_to(root)), "annotation_file", problems)
         if data is None:
@@ -114,8 +142,18 @@ def read_seeds(root):
         if data["article"] in seeds.annotations:
             problems.append(Problem(display, data.line, f"a second annotation file for article {data['article']!r}"))
             continue
+        problems.extend(annotation_problems(path, display, data))
+        entry = metadata_entry(data, display)
+        if entry is not None and entry["id"] in listed:
+            problems.append(Problem(display, entry.line, described_twice(entry["id"])))
+            continue
+        if entry is not None:
+            seeds.articles.append(entry)
         seeds.annotations[data["article"]] = (display, data)
-    return seeds, problems
+
+
+def described_twice(article_id):
+    return f"article {article_id!r} is described in articles.yml and in its annotation file's metadata: keep one"
 
 
 def _tag(items, display):

@@ -1,0 +1,200 @@
+"""The seeds one article at a time, so that a build streams: the lookup
+files first, then each article with its annotation as one unit of rows.
+
+A unit is a pure function of the lookup files (actors, topics, statements),
+the article's metadata entry, its annotation file and its text, so it is
+computed once and kept in the cache (``cache.py``) under a hash of those
+bytes. Only what spans units is checked outside them: that no id repeats
+across articles.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import encode, key
+from .review import Gap
+
+# The seed files read whole, each with its definition in the JSON Schema and
+# the attribute of Lookups that holds its list.
+LOOKUP_FILES = (
+    ("actors.yml", "actors_file", "actors"),
+    ("topics.yml", "topics_file", "topics"),
+    ("statements.yml", "statements_file", "statements"),
+    ("articles.yml", "articles_file", "articles"),
+)
+
+
+def display_of(root, path):
+    try:
+        return str(Path(path).relative_to(Path(root).parent))
+    except ValueError:
+        return str(path)
+
+
+def read_document(path, display, definition, cache):
+    """``(data, problems)`` of one YAML seed file, from the cache when its bytes were read before."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        raw = None  # validated_yaml names the problem
+    entry_key = key("document", definition, raw) if raw is not None else None
+    if entry_key:
+        data = cache.get(entry_key, lined=True)
+        if data is not None:
+            return data, []
+    from .seeds import validated_yaml
+
+    data, problems = validated_yaml(path, display, definition)
+    if data is not None and entry_key:
+        cache.put(entry_key, data, lined=True)
+    return data, problems
+
+
+@dataclass
+class Lookups:
+    """The lookup files, read and validated: what every unit is built against."""
+
+    root: Path
+    actors: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    articles: list = field(default_factory=list)  # the entries of articles.yml
+    problems: list = field(default_factory=list)
+    fingerprint: str = ""
+    _registry: object = None
+    _rows: object = None
+
+    @property
+    def registry(self):
+        if self._registry is None:
+            from ..core.registry import Registry
+
+            self._registry = Registry.from_actors(self.actors)
+        return self._registry
+
+    def lookup_ids(self):
+        return {"topics": {t["id"] for t in self.topics}, "statements": {s["id"] for s in self.statements}}
+
+    @property
+    def rows(self):
+        """The Rows of the lookup tables (actors, aliases, topics, statements)."""
+        if self._rows is None:
+            from .rows import Rows, lookup_rows
+
+            self._rows = Rows(self.registry)
+            lookup_rows(self, self._rows)
+        return self._rows
+
+
+def read_lookups(root, cache):
+    root = Path(root)
+    lookups = Lookups(root=root)
+    digest = hashlib.sha256()
+    for name, definition, attribute in LOOKUP_FILES:
+        path = root / name
+        display = display_of(root, path)
+        data, problems = read_document(path, display, definition, cache)
+        lookups.problems += problems
+        if data is not None:
+            for item in data[attribute]:
+                item["_file"] = display
+            setattr(lookups, attribute, data[attribute])
+        if attribute != "articles":  # each article's unit keys its own entry
+            digest.update(path.read_bytes() if path.exists() else b"")
+    lookups.fingerprint = digest.hexdigest()
+    return lookups
+
+
+def article_sources(lookups):
+    """``[(article id, annotation file or None)]``: the articles of articles.yml
+    in their order, then every other annotation file by name."""
+    annotations = sorted((lookups.root / "annotations").glob("*.yml"))
+    by_stem = {path.stem: path for path in annotations}
+    listed = [(entry["id"], by_stem.get(entry["id"])) for entry in lookups.articles]
+    named = {article_id for article_id, _ in listed}
+    return listed + [(path.stem, path) for path in annotations if path.stem not in named]
+
+
+@dataclass
+class Unit:
+    """One article's rows (``{table: (columns, rows)}``), gaps, errors and ids."""
+
+    tables: dict
+    gaps: list
+    errors: list
+    ids: list  # (table, id, file, line) of every row with an id
+    body_sha: str = ""
+    text_file: str = ""  # the article's file name under articles/
+
+    def as_json(self):
+        return {
+            "tables": {name: [list(columns), rows] for name, (columns, rows) in self.tables.items()},
+            "gaps": [list(gap.as_row()) for gap in self.gaps], "ids": self.ids,
+            "body_sha": self.body_sha, "text_file": self.text_file,
+        }
+
+    @classmethod
+    def from_json(cls, value):
+        gaps = [Gap(g[8], g[9], g[6], g[0], g[1], g[2], g[3], g[4], g[5], g[7]) for g in value["gaps"]]
+        tables = {name: (columns, rows) for name, (columns, rows) in value["tables"].items()}
+        return cls(tables, gaps, [], [tuple(i) for i in value["ids"]], value["body_sha"], value["text_file"])
+
+
+def _entry_for(lookups, article_id):
+    return next((entry for entry in lookups.articles if entry["id"] == article_id), None)
+
+
+def unit_key(lookups, entry, annotation_raw):
+    return key("unit", lookups.fingerprint, encode(entry) if entry is not None else "", annotation_raw or b"")
+
+
+def load_unit(lookups, article_id, annotation_path, cache, entry=None):
+    """The unit of one article: from the cache when nothing it depends on changed."""
+    entry = entry if entry is not None else _entry_for(lookups, article_id)
+    annotation_raw = annotation_path.read_bytes() if annotation_path else None
+    entry_key = unit_key(lookups, entry, annotation_raw)
+    cached = cache.get(entry_key)
+    if cached is not None:
+        body = _body(lookups.root, cached["text_file"])
+        if body is not None and hashlib.sha256(body).hexdigest() == cached["body_sha"]:
+            return _with_body(Unit.from_json(cached), body.decode("utf-8"))
+    annotation = None
+    if annotation_path:
+        display = display_of(lookups.root, annotation_path)
+        data, problems = read_document(annotation_path, display, "annotation_file", cache)
+        if data is None:
+            return Unit({}, [], problems, [])
+        annotation = (annotation_path, display, data)
+    from .build_unit import compute_unit
+
+    unit = compute_unit(lookups, article_id, entry, annotation)
+    if not unit.errors:
+        cache.put(entry_key, _without_body(unit).as_json())
+    return unit
+
+
+def _body(root, text_file):
+    """The bytes of a cached unit's text file, or None when it is gone."""
+    if not text_file:
+        return None
+    try:
+        return (Path(root) / "articles" / text_file).read_bytes()
+    except OSError:
+        return None
+
+
+def _without_body(unit):
+    columns, rows = unit.tables.get("articles", ((), []))
+    if rows:
+        index = columns.index("body")
+        rows = [row[:index] + [None] + row[index + 1:] for row in rows]
+    tables = {**unit.tables, "articles": (columns, rows)} if rows else unit.tables
+    return Unit(tables, unit.gaps, unit.errors, unit.ids, unit.body_sha, unit.text_file)
+
+
+def _with_body(unit, body):
+    columns, rows = unit.tables["articles"]
+    index = columns.index("body")
+    rows = [row[:index] + [body] + row[index + 1:] for row in rows]
+    return Unit({**unit.tables, "articles": (columns, rows)}, unit.gaps, unit.errors, unit.ids, unit.body_sha, unit.text_file)
