@@ -8,3 +8,5 @@ SCHEMA_DIR = ROOT / "schema"
 DATABASE = ROOT / "peshawar.db"
 # What the build remembers between runs (dataset/cache.py); safe to delete.
 CACHE = ROOT / ".cache" / "build.sqlite"
+METADATA = ROOT / "metadata.yml"
+DIST = ROOT / "dist"
