@@ -308,7 +308,9 @@ async def test_every_page_and_export_answers_and_parses(datasette, path, params)
         as_json = await datasette.client.get(f"{path}.json", params={**params, **labels})
         assert as_json.status_code == 200, as_json.text
         data = as_json.json()
-        assert data["rows"], f"{path} has no rows"
+        # The five seeds are curated, so nothing waits for a person; the queue
+        # of a corpus with drafts is served in tests/test_any_corpus.py.
+        assert data["rows"] or path == "/peshawar/review_queue", f"{path} has no rows"
         as_csv = await datasette.client.get(f"{path}.csv", params={**params, **labels, "_size": "max"})
         assert as_csv.status_code == 200
         table = list(csv.reader(io.StringIO(as_csv.text)))
@@ -533,7 +535,9 @@ async def test_foreign_keys_on_row_pages_show_names(datasette):
     assert '<a href="/peshawar/actors/nbc-news" title="nbc-news">NBC News</a>' in article
 
 
-@pytest.mark.parametrize("table", sorted(t for t in TABLES if t not in ("article_sources", "quotes_with_speakers")))
+# review_queue is empty on the curated seeds; its row pages are checked on a
+# corpus with a draft (tests/test_any_corpus.py).
+@pytest.mark.parametrize("table", sorted(t for t in TABLES if t not in ("article_sources", "quotes_with_speakers", "review_queue")))
 async def test_every_row_page_has_a_title_in_words(datasette, table):
     first = (await datasette.client.get(f"/peshawar/{table}.json", params={"_shape": "array", "_size": 1})).json()[0]
     row_id = first.get("id")
