@@ -158,28 +158,54 @@ def evaluate_command(seeds_dir):
 @click.option("--outlet", help="Actor id of the publisher.")
 @click.option("--published-date", help="YYYY-MM-DD.")
 @click.option("--byline")
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def add_article_command(file, article_id, title, outlet, published_date, byline, seeds_dir):
-    """Add FILE to the seeds with its metadata and a draft annotation."""
-    from .drafts import AddError, add_article
+@click.option("--url", help="Where the article was found (kept as given, never checked against the text).")
+@SEEDS_OPTION
+@CACHE_OPTION
+def add_article_command(file, article_id, title, outlet, published_date, byline, url, seeds_dir, cache_path):
+    """Add FILE to the seeds with a draft annotation: the one-article ingest."""
+    from .drafts import AddError
+    from .ingest.add import add_article
 
-    _read_article(file)
+    cache = _cache(cache_path, False)
     try:
-        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline)
+        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline, url, cache)
     except AddError as error:
         _fail(str(error))
-    except SeedError as error:
-        _fail(str(error.problems[0]))
+    finally:
+        cache.close()
     click.echo(
         f"added {summary['id']}: {summary['text']} and {summary['annotation']} (status: draft; "
         f"{summary['quotes']} quotes, {summary['claims']} claims, {summary['citations']} citations, method automatic)"
     )
     for citation in summary["needs_person"]:
         click.echo(f"  needs a person: citation {citation['text']!r} cites {citation['cited']!r}, not a known actor")
-    click.echo("run `make build` to load it; the build lists what the draft still needs")
+    click.echo("run `make build` to load it; the build sums up what the draft still needs (table review_queue)")
 
 
-# Open data --------------------------------------------------------------
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@SEEDS_OPTION
+@click.option("--workers", type=click.IntRange(min=1), help="Processes to extract with (default: every core).")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:port) to map the work on instead.")
+@click.option("--progress/--no-progress", default=True, help="A progress bar with rate and estimate on stderr.")
+@CACHE_OPTION
+def ingest_command(paths, seeds_dir, workers, scheduler, progress, cache_path):
+    """Add many articles as drafts: folders of .txt files, or JSON Lines / CSV
+    files with a text column and optional id, title, outlet, date, byline and
+    url columns. Running it twice on the same input changes nothing."""
+    from .ingest.report import summary_lines
+    from .ingest.run import ingest
+
+    cache = _cache(cache_path, False)
+    try:
+        summary = ingest(paths, seeds_dir, cache, workers, scheduler, progress)
+    except SeedError as error:
+        _report(error.problems, "cannot ingest: the seeds have problems")
+        raise SystemExit(1)
+    finally:
+        cache.close()
+    for line in summary_lines(summary, seeds_dir):
+        click.echo(line)
 
 
 @cli.command("package")

@@ -170,8 +170,13 @@ def load_unit(lookups, article_id, annotation_path, cache, entry=None):
 
     unit = compute_unit(lookups, article_id, entry, annotation)
     if not unit.errors:
-        cache.put(entry_key, _without_body(unit).as_json())
+        cache.put(entry_key, cache_value(unit))
     return unit
+
+
+def cache_value(unit):
+    """What the cache keeps of a unit: everything but the article's text, which stays in its file."""
+    return _without_body(unit).as_json()
 
 
 def _body(root, text_file):
