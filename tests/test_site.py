@@ -35,6 +35,9 @@ VICE = "vice-why-taliban-massacred-children"
 MEN132 = "men-who-shot-132-children"
 GROUP = "group-behind-brutal-school-attack"
 BLOWBACK = "taliban-blowback-army-offensive"
+# The five curated seeds: the figures below are theirs, and a sixth article
+# (a draft from ingest) must not change what is said about them.
+SEEDS = {NBC, VICE, MEN132, GROUP, BLOWBACK}
 
 
 async def rows_of(datasette, name, **params):
@@ -85,7 +88,7 @@ async def test_conflicting_claims(datasette):
 async def test_quotes_by_speaker_matches_every_spelling(datasette, speaker):
     rows = await rows_of(datasette, "quotes_by_speaker", speaker=speaker)
     assert {row["speaker"] for row in rows} == {"Mohammad Omar Khorasani"}
-    assert {row["article_id"] for row in rows} == {VICE, MEN132}
+    assert {row["article_id"] for row in rows} & SEEDS == {VICE, MEN132}
     words = " ".join(row["words"] for row in rows)
     assert "We want the Pakistan army to feel pain" in words
     assert "justified" in words
@@ -155,7 +158,7 @@ async def test_actor_network(datasette):
 async def test_actor_coverage(datasette):
     rows = await rows_of(datasette, "actor_coverage", actor="Khurasani")
     by_article = {r["article_id"]: r for r in rows}
-    assert set(by_article) == {VICE, MEN132}
+    assert set(by_article) & SEEDS == {VICE, MEN132}
     assert "Khurasani" in by_article[MEN132]["spellings"]
     assert "Khorasani" in by_article[VICE]["spellings"]
     assert by_article[VICE]["quotes"] >= 1 and by_article[VICE]["mentions"] >= 1
@@ -165,7 +168,7 @@ async def test_search_finds_a_quote_by_a_word_in_it(datasette):
     rows = await rows_of(datasette, "search", q="bravery")
     quotes = [r for r in rows if r["found_in"] == "quote"]
     assert quotes and "**bravery**" in quotes[0]["snippet"]
-    assert {r["article_id"] for r in rows} == {NBC}
+    assert {r["article_id"] for r in rows} & SEEDS == {NBC}
 
 
 @pytest.mark.parametrize("q", ["", "   ", '"', "NEAR(", "AND", "*", "-", "a:b", "'"])
@@ -478,6 +481,8 @@ async def test_counts_of_quotes_agree_between_questions(datasette):
     coverage = {(r["actor"], r["article_id"]): r["quotes"] for r in await rows_of(datasette, "actor_coverage", actor="")}
     assert quoted
     for key, quotes in quoted.items():
+        if key[0] == "speaker not identified":
+            continue  # a draft's quote with no speaker yet: no actor to cover
         assert coverage[key] == quotes, key
     assert quoted[("Ahmed Rashid", VICE)] == coverage[("Ahmed Rashid", VICE)]
     per_article = {}
