@@ -67,7 +67,7 @@ def _given(record, source):
     for name, aliases in COLUMNS.items():
         for alias in aliases:
             value = record.get(alias)
-            if value not in (None, ""):
+            if value is not None and (value != "" or name == "text"):
                 found[name] = value
                 break
     text = found.pop("text", None)
