@@ -1,6 +1,8 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate | extract FILE=path/to/article.txt
+# make ingest DIR=folder-or-file   add many articles as drafts (see README)
+# make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -12,7 +14,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate extract clean
+.PHONY: build check package serve test evaluate extract ingest bench clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -62,6 +64,18 @@ serve: build package
 extract: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@$(RUN) extract "$(FILE)"
+
+# DIR: a folder of .txt files, or a JSON Lines or CSV file (several, space
+# separated). Extracts on every core; WORKERS=N or SCHEDULER=tcp://host:port
+# (a Dask cluster) to choose.
+ingest: $(BIN)/.installed
+	@test -n "$(DIR)" || { echo "usage: make ingest DIR=folder-or-file.jsonl" >&2; exit 2; }
+	$(RUN) ingest $(DIR) $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+# A benchmark, not a test: generated articles (bench/corpus.py) ingested and
+# built in a temporary copy of the seeds; last line one JSON object.
+bench: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.corpus
 
 evaluate: $(BIN)/.installed
 	@$(RUN) evaluate

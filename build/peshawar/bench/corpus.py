@@ -89,7 +89,7 @@ def article(parts, rng, size):
     return {"title": title, "text": _rename(f"{title}\n\n{body}\n", people, rng)}
 
 
-def generate(seeds_dir, count, seed=0, size=4000):
+def generate(seeds_dir, count, seed=0, size=3700):
     """``count`` distinct synthetic articles, the same for the same ``seed``."""
     parts = seed_parts(seeds_dir)
     rng = random.Random(seed)
@@ -107,3 +107,120 @@ def write_jsonl(path, articles):
     with open(path, "w", encoding="utf-8") as handle:
         for item in articles:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+# make bench ------------------------------------------------------------------------
+
+
+class TreeMemory:
+    """The peak resident memory of a process and all its descendants, sampled."""
+
+    def __init__(self, pid, every=0.05):
+        import threading
+
+        import psutil
+
+        self.process, self.every, self.peak = psutil.Process(pid), every, 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        import psutil
+
+        while not self.stopped.is_set():
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for process in tree:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self.stopped.wait(self.every)
+
+    def stop(self):
+        self.stopped.set()
+        self.thread.join()
+        return self.peak / 2**20
+
+
+def timed(command):
+    """``(seconds, peak MB of the process tree, CPU seconds of the children)`` of one command."""
+    import resource
+    import subprocess
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    memory = TreeMemory(process.pid)
+    if process.wait() != 0:
+        memory.stop()
+        raise SystemExit(f"failed: {' '.join(map(str, command))}")
+    seconds = time.perf_counter() - start
+    peak = memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, peak, cpu
+
+
+def run_size(seeds_dir, count, seed, workers):
+    """Generate ``count`` articles, ingest and build them in a temporary copy of the seeds."""
+    import os
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="peshawar-bench-") as scratch:
+        scratch = Path(scratch)
+        shutil.copytree(seeds_dir, scratch / "seeds")
+        write_jsonl(scratch / "articles.jsonl", generate(seeds_dir, count, seed))
+        cache = ["--cache", str(scratch / "cache.sqlite")]
+        run = [sys.executable, "-m", "peshawar"]
+        ingest = run + ["ingest", str(scratch / "articles.jsonl"), "--seeds", str(scratch / "seeds"), *cache]
+        if workers:
+            ingest += ["--workers", str(workers)]
+        build = run + ["build", "--seeds", str(scratch / "seeds"), "--db", str(scratch / "peshawar.db"), *cache]
+        ingest_s, ingest_mb, ingest_cpu = timed(ingest)
+        build_s, build_mb, _ = timed(build)
+        cores = workers or len(os.sched_getaffinity(0))
+        return {
+            "articles": count, "seconds": round(ingest_s + build_s, 1), "ingest_seconds": round(ingest_s, 1),
+            "build_seconds": round(build_s, 1), "peak_rss_mb": round(max(ingest_mb, build_mb), 1),
+            "ingest_cpu_busy": round(ingest_cpu / (ingest_s * cores), 2),
+            "db_mb": round((scratch / "peshawar.db").stat().st_size / 2**20, 1),
+        }
+
+
+def main(argv=None):
+    import argparse
+    import os
+
+    from ..core.paths import SEEDS
+
+    parser = argparse.ArgumentParser(description="Ingest and build generated corpora; last line one JSON object.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("PYTHONPATH", str(Path(__file__).resolve().parents[2]))
+    runs = []
+    for count in args.sizes:
+        result = run_size(SEEDS, count, args.seed, args.workers)
+        runs.append(result)
+        print(f"{count:>6,} articles: {result['seconds']:6.1f} s (ingest {result['ingest_seconds']} s, build "
+              f"{result['build_seconds']} s), peak {result['peak_rss_mb']} MB, cores busy while ingesting "
+              f"{result['ingest_cpu_busy']:.0%}, database {result['db_mb']} MB", flush=True)
+    largest = max(runs, key=lambda r: r["articles"])
+    by_size = {r["articles"]: r["seconds"] for r in runs}
+    ratio = round(by_size[10000] / by_size[1000], 2) if {1000, 10000} <= set(by_size) else None
+    print(json.dumps({"articles": largest["articles"], "seconds": largest["seconds"],
+                      "peak_rss_mb": largest["peak_rss_mb"], "ratio_10k_1k": ratio, "runs": runs}))
+
+
+if __name__ == "__main__":
+    main()

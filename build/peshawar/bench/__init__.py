@@ -1,0 +1,1 @@
+"""Benchmarks: commands that print figures and end with one JSON line; never tests."""
