@@ -7,7 +7,7 @@ import hashlib
 from ..core.problems import Problem, SeedError
 from .rows import Rows, article_family, mention_rows
 from .seeds import Seeds, annotation_problems, described_twice, metadata_entry
-from .units import Unit, display_of
+from .units import Unit, columns_of, display_of
 
 
 def compute_unit(lookups, article_id, entry, annotation, body_raw=None):
@@ -42,7 +42,7 @@ def compute_unit(lookups, article_id, entry, annotation, body_raw=None):
     gaps = [p for p in rows.problems if p.needs_review]
     errors += [p for p in rows.problems if not p.needs_review]
     ids = [(table, row_id, display, line) for (table, row_id), (display, line) in rows.seen.items()]
-    tables = {name: _columns(table) for name, table in rows.tables.items() if table}
+    tables = {name: columns_of(table) for name, table in rows.tables.items() if table}
     return Unit(tables, gaps, errors, ids, hashlib.sha256(raw).hexdigest(), entry["file"])
 
 
@@ -61,9 +61,3 @@ def _unlisted(lookups, article_id, annotation):
     display = annotation[1] if annotation else display_of(lookups.root, lookups.root / "articles.yml")
     line = getattr(annotation[2], "line", None) if annotation else None
     return Problem(display, line, f"article {article_id!r} is not in articles.yml and its annotation file has no metadata")
-
-
-def _columns(table):
-    """``(columns, rows as lists)`` of a list of row dicts built with the same keys."""
-    columns = list(table[0])
-    return columns, [[row.get(column) for column in columns] for row in table]

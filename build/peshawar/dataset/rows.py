@@ -49,7 +49,8 @@ class Rows:
         """Is ``row_id`` new in ``table``? If not, say where it was first."""
         key = (table, row_id)
         if key in self.seen:
-            self.problem(display, line, repeat_message(row_id, self.seen[key]))
+            first_display, first_line = self.seen[key]
+            self.problem(display, line, f"id {row_id!r} repeats (first at {first_display}:{first_line})")
             return False
         self.seen[key] = (display, line)
         return True
@@ -62,11 +63,6 @@ class Rows:
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
         self.problem(display, line, f"{what}: unknown actor id {actor_id!r}{hint}")
         return False
-
-
-def repeat_message(row_id, first):
-    display, line = first
-    return f"id {row_id!r} repeats (first at {display}:{line})"
 
 
 def lookup_rows(seeds, rows):

@@ -116,6 +116,26 @@ def article_sources(lookups):
     return listed + [(path.stem, path) for path in annotations if path.stem not in named]
 
 
+def columns_of(table):
+    """``(columns, rows as lists)`` of a list of row dicts built with the same keys."""
+    columns = list(table[0])
+    return columns, [[row.get(column) for column in columns] for row in table]
+
+
+def lookup_unit(lookups, cache):
+    """The lookup tables' rows (actors, aliases, topics, statements) as a Unit, cached."""
+    entry_key = key("lookups", lookups.fingerprint)
+    cached = cache.get(entry_key) if not lookups.problems else None
+    if cached is not None:
+        return Unit.from_json(cached)
+    rows = lookups.rows
+    ids = [(table, row_id, display, line) for (table, row_id), (display, line) in rows.seen.items()]
+    unit = Unit({name: columns_of(table) for name, table in rows.tables.items() if table}, [], list(rows.problems), ids)
+    if not unit.errors and not lookups.problems:
+        cache.put(entry_key, unit.as_json())
+    return unit
+
+
 @dataclass
 class Unit:
     """One article's rows (``{table: (columns, rows)}``), gaps, errors and ids."""

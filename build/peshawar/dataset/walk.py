@@ -9,9 +9,7 @@ and write nothing), but the walk goes on to find the rest.
 from collections import Counter
 
 from ..core.problems import Problem
-from .build_unit import _columns
-from .rows import repeat_message
-from .units import article_sources, load_unit, read_lookups
+from .units import article_sources, load_unit, lookup_unit, read_lookups
 
 
 class Counting:
@@ -33,18 +31,18 @@ def walk(seeds_dir, cache, sink):
     """Read every seed unit by unit into ``sink``; return the errors found."""
     lookups = read_lookups(seeds_dir, cache)
     errors = list(lookups.problems)
-    rows = lookups.rows
-    errors += rows.problems
+    first_unit = lookup_unit(lookups, cache)
+    errors += first_unit.errors
     if not errors:
-        sink.add({name: _columns(table) for name, table in rows.tables.items() if table})
-    seen = dict(rows.seen)
+        sink.add(first_unit.tables)
+    seen = {(table, row_id): (display, line) for table, row_id, display, line in first_unit.ids}
     for article_id, path in article_sources(lookups):
         unit = load_unit(lookups, article_id, path, cache)
         errors += unit.errors
         for table, row_id, display, line in unit.ids:
             first = seen.setdefault((table, row_id), (display, line))
             if first != (display, line):
-                errors.append(Problem(display, line, repeat_message(row_id, first)))
+                errors.append(Problem(display, line, f"id {row_id!r} repeats (first at {first[0]}:{first[1]})"))
         if not errors:
             sink.add(unit.tables)
             sink.add_gaps(unit.gaps)
