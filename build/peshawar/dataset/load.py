@@ -101,6 +101,8 @@ def build_database(seeds_dir, db_path, cache=None):
         conn.execute("pragma synchronous = off")
         conn.execute("pragma cache_size = -65536")
         ensure_db_shape(conn)
+        # schema.sql turns foreign keys on; checked once at the end instead of per row.
+        conn.execute("pragma foreign_keys = off")
         conn.execute("begin")
         loader = Loader(conn)
         errors = walk(seeds_dir, cache, loader)
