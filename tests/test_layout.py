@@ -29,6 +29,7 @@ ALLOWED = {
     # ingest writes what drafts words; drafts uses the three wings only.
     "ingest": {"core", "dataset", "extractor", "drafts", "ingest"},
     "__main__": {"cli"},
+    "evaluate": {"core", "dataset", "extractor", "corpus"},
 }
 # Third-party packages each wing may import (the standard library is free).
 THIRD_PARTY = {"core": {"yaml"}, "dataset": {"jsonschema", "sqlite_utils"}, "extractor": set()}
