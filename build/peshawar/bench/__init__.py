@@ -4,4 +4,5 @@ small subsets of them, asserting behaviour, never timings.
 
 - ``load``: many mixed requests against the site served by `make serve`.
 - ``server``: start and stop that site on a free local port, read its memory.
+- ``corpus``: generated articles ingested and built in a copy of the seeds (`make bench`).
 """
