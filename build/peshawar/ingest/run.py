@@ -2,6 +2,7 @@
 draft and remember its rows in the build cache, and sum up what went in
 and what was skipped, and why."""
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +69,8 @@ def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False
             if isinstance(result, Drafted):
                 try:
                     write_draft(seeds_dir, job.text, result, cache)
-                    summary.added.append(result)
+                    # Kept for the summary only: the draft's text and rows are on disk now.
+                    summary.added.append(dataclasses.replace(result, annotation_text="", unit={}))
                 except (WriteError, OSError) as error:
                     summary.skipped.append(Skip(job.source, str(error)))
             else:
