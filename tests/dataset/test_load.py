@@ -177,3 +177,19 @@ def test_build_command_reports_counts(tmp_path):
     # Every article of articles.yml, and every draft that carries its own metadata.
     drafts = [p for p in (SEEDS / "annotations").glob("*.yml") if "\nmetadata:" in p.read_text(encoding="utf-8")]
     assert f" {len(ARTICLES) + len(drafts)} articles," in result.output
+
+
+def test_the_span_check_after_the_load_finds_a_row_that_is_not_verbatim(db_path, tmp_path):
+    """The build adds the span triggers after a bulk load and checks the loaded rows itself."""
+    import sqlite3
+
+    from peshawar.dataset.load import span_problems
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db_path, copy)
+    conn = sqlite3.connect(copy)
+    assert span_problems(conn) == []
+    conn.execute("drop trigger quotes_span_matches_body")
+    rowid = conn.execute("select rowid from quotes limit 1").fetchone()[0]
+    conn.execute("update quotes set text = text || 'x' where rowid = ?", [rowid])
+    assert span_problems(conn) == [("quotes", rowid)]
