@@ -1,7 +1,9 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate [CORPUS=corpora/own-dev] | extract FILE=path/to/article.txt
+# make ingest DIR=folder-or-file   add many articles as drafts (see README)
 # make load    a benchmark: 10,000 mixed requests against the served site
+# make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
 # make fuzz CASES=1000   a benchmark: break copies of the seeds and count how the build answers
 # make bench-yaml        a benchmark: how fast the seeds' YAML is read (MB/s)
 #
@@ -18,7 +20,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve load test evaluate extract fuzz bench-yaml clean
+.PHONY: build check package serve load test evaluate extract ingest bench fuzz bench-yaml clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -87,6 +89,18 @@ extract: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@$(RUN) extract "$(FILE)"
 
+# DIR: a folder of .txt files, or a JSON Lines or CSV file (several, space
+# separated). Extracts on every core; WORKERS=N or SCHEDULER=tcp://host:port
+# (a Dask cluster) to choose.
+ingest: $(BIN)/.installed
+	@test -n "$(DIR)" || { echo "usage: make ingest DIR=folder-or-file.jsonl" >&2; exit 2; }
+	$(RUN) ingest $(DIR) $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+# A benchmark, not a test: generated articles (bench/corpus.py) ingested and
+# built in a temporary copy of the seeds; last line one JSON object.
+bench: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.corpus
+
 # CORPUS=path (one or more folders in the corpus gold format, corpora/README.md)
 # measures the extractor on that corpus instead of the seeds' curated gold.
 evaluate: $(BIN)/.installed
@@ -111,4 +125,4 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB) dist
+	rm -rf $(VENV) $(DB) dist .cache

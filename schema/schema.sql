@@ -74,6 +74,9 @@ CREATE TABLE articles (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     source_file TEXT NOT NULL,
     original_file TEXT,
+    -- Where the article was found, as given by whoever added it (see
+    -- article_provenance, status given); NULL when nobody gave one.
+    url TEXT,
     char_count INTEGER NOT NULL CHECK (char_count = length(body)),
     annotation_status TEXT NOT NULL CHECK (annotation_status IN ('curated', 'draft'))
 );
@@ -84,9 +87,11 @@ CREATE INDEX idx_articles_outlet_id ON articles(outlet_id);
 CREATE TABLE article_provenance (
     id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id),
-    field TEXT NOT NULL CHECK (field IN ('outlet', 'title', 'subtitle', 'byline', 'dateline', 'published_date')),
+    field TEXT NOT NULL CHECK (field IN ('outlet', 'title', 'subtitle', 'byline', 'dateline', 'published_date', 'url')),
     value TEXT,
-    status TEXT NOT NULL CHECK (status IN ('stated', 'inferred', 'not_stated')),
+    -- given: supplied by the person who added the article, not found in the
+    -- text (a URL: where the article was found; never guessed).
+    status TEXT NOT NULL CHECK (status IN ('stated', 'inferred', 'given', 'not_stated')),
     evidence TEXT,
     start_char INTEGER,
     end_char INTEGER,
@@ -252,6 +257,35 @@ CREATE TABLE skipped_spans (
 );
 CREATE INDEX idx_skipped_spans_article_id ON skipped_spans(article_id);
 
+-- What the draft annotations still need from a person, one row per gap,
+-- most pressing first: the build numbers the rows in that order (kind in the
+-- order of the list below, then the least confident row first, then article
+-- and offset), so the table's default order is the order of work. Curated
+-- files never appear here: the same gap in a curated file stops the build.
+CREATE TABLE review_queue (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN (
+        'quote_without_speaker', 'uncertain_speaker', 'unaccounted_quotation_mark',
+        'claim_without_claimant', 'unaccounted_number'
+    )),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    -- The span the gap is about: a quote or claim, a quotation mark or a number.
+    start_char INTEGER CHECK (start_char IS NULL OR start_char >= 0),
+    end_char INTEGER,
+    text TEXT,
+    -- The quote or claim concerned, for gaps about a row.
+    row_id TEXT,
+    reason TEXT NOT NULL,
+    -- The confidence of the automatic row concerned (NULL for marks and numbers).
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    -- Where to fix it: the annotation file and line.
+    file TEXT NOT NULL,
+    line INTEGER,
+    CHECK ((start_char IS NULL) = (end_char IS NULL))
+);
+CREATE INDEX idx_review_queue_article_id ON review_queue(article_id);
+CREATE INDEX idx_review_queue_kind ON review_queue(kind);
+
 -- Spans must be verbatim slices of their article --------------------------
 
 CREATE TRIGGER quotes_span_matches_body BEFORE INSERT ON quotes
@@ -277,6 +311,10 @@ BEGIN SELECT RAISE(ABORT, 'mentions: surface is not the article slice at its off
 CREATE TRIGGER skipped_spans_span_matches_body BEFORE INSERT ON skipped_spans
 WHEN new.text IS NOT (SELECT substr(body, new.start_char + 1, new.end_char - new.start_char) FROM articles WHERE id = new.article_id)
 BEGIN SELECT RAISE(ABORT, 'skipped_spans: text is not the article slice at its offsets'); END;
+
+CREATE TRIGGER review_queue_span_matches_body BEFORE INSERT ON review_queue
+WHEN new.text IS NOT NULL AND new.text IS NOT (SELECT substr(body, new.start_char + 1, new.end_char - new.start_char) FROM articles WHERE id = new.article_id)
+BEGIN SELECT RAISE(ABORT, 'review_queue: text is not the article slice at its offsets'); END;
 
 -- Full-text search ----------------------------------------------------------
 -- External-content FTS5 tables; Datasette finds them by content="<table>" and

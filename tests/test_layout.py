@@ -25,7 +25,9 @@ ALLOWED = {
     "core": {"core"},
     "dataset": {"core", "dataset"},
     "extractor": {"core", "extractor"},
-    "cli": {"core", "dataset", "extractor", "drafts", "evaluate", "export"},
+    "cli": {"core", "dataset", "extractor", "drafts", "evaluate", "export", "ingest"},
+    # ingest writes what drafts words; drafts uses the three wings only.
+    "ingest": {"core", "dataset", "extractor", "drafts", "ingest"},
     "__main__": {"cli"},
     "evaluate": {"core", "dataset", "extractor", "corpus"},
 }

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import click
 
-from .core.files import read_text
-from .core.paths import DATABASE, DIST, METADATA, SEEDS
+from .core.paths import CACHE, DATABASE, DIST, METADATA, SEEDS
 from .core.problems import SeedError, report_lines
-from .dataset.load import build_database
-from .dataset.rows import collect
 
 
 def _report(problems, heading):
@@ -28,34 +25,68 @@ def cli():
     """Build and check the Peshawar coverage dataset."""
 
 
+SEEDS_OPTION = click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+CACHE_OPTION = click.option(
+    "--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=CACHE, show_default=True,
+    help="Where work already done is remembered by content hash (safe to delete).",
+)
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Read and compute everything afresh.")
+
+
+def _cache(cache_path, no_cache):
+    from .dataset.cache import Cache, NoCache
+
+    return NoCache() if no_cache else Cache(cache_path)
+
+
+def _gap_summary(gap_counts):
+    from .dataset.review import summary_lines
+
+    for line in summary_lines(gap_counts):
+        click.echo(line, err=True)
+
+
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+@SEEDS_OPTION
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
-def build(seeds_dir, db_path):
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def build(seeds_dir, db_path, cache_path, no_cache):
     """Build the database from the seeds, replacing it only on success."""
+    from .dataset.load import build_database
+
     try:
-        counts, review = build_database(seeds_dir, db_path)
+        counts, gap_counts = build_database(seeds_dir, db_path, _cache(cache_path, no_cache))
     except SeedError as error:
         _report(error.problems, f"build failed, {db_path.name} left as it was; problems")
         raise SystemExit(1)
-    click.echo(f"built {db_path}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    if review:
-        _report(review, "draft annotations still need a person")
+    click.echo(f"built {db_path}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
+    _gap_summary(gap_counts)
 
 
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def check(seeds_dir):
-    """Validate the seeds and report every problem; write nothing."""
-    tables, problems = collect(seeds_dir)
-    errors = [p for p in problems if not p.needs_review]
-    review = [p for p in problems if p.needs_review]
-    if review:
-        _report(review, "draft annotations still need a person")
+@SEEDS_OPTION
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def check(seeds_dir, cache_path, no_cache):
+    """Validate the seeds and report every problem; write nothing.
+
+    Errors are listed one by one with file and line (exit 1); the gaps of
+    draft annotations, work for a person, are summed up by kind.
+    """
+    from .dataset.walk import Counting, walk
+
+    cache = _cache(cache_path, no_cache)
+    sink = Counting()
+    try:
+        errors = walk(seeds_dir, cache, sink)
+    finally:
+        cache.close()
     if errors:
         _report(errors, "problems")
         raise SystemExit(1)
-    click.echo("seeds are valid: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables.items()))
+    _gap_summary(sink.gap_counts)
+    click.echo("seeds are valid: " + ", ".join(f"{n:,} {name}" for name, n in sink.counts.items()))
 
 
 # Extraction, evaluation and new articles ------------------------------------------
@@ -69,6 +100,8 @@ def _fail(message):
 
 def _read_article(path):
     """The text of a UTF-8 article file, or a one-line error."""
+    from .core.files import read_text
+
     try:
         text, raw = read_text(path, str(path), follow_links=True)
     except SeedError as error:
@@ -126,28 +159,54 @@ def evaluate_command(seeds_dir):
 @click.option("--outlet", help="Actor id of the publisher.")
 @click.option("--published-date", help="YYYY-MM-DD.")
 @click.option("--byline")
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def add_article_command(file, article_id, title, outlet, published_date, byline, seeds_dir):
-    """Add FILE to the seeds with its metadata and a draft annotation."""
-    from .drafts import AddError, add_article
+@click.option("--url", help="Where the article was found (kept as given, never checked against the text).")
+@SEEDS_OPTION
+@CACHE_OPTION
+def add_article_command(file, article_id, title, outlet, published_date, byline, url, seeds_dir, cache_path):
+    """Add FILE to the seeds with a draft annotation: the one-article ingest."""
+    from .drafts import AddError
+    from .ingest.add import add_article
 
-    _read_article(file)
+    cache = _cache(cache_path, False)
     try:
-        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline)
+        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline, url, cache)
     except AddError as error:
         _fail(str(error))
-    except SeedError as error:
-        _fail(str(error.problems[0]))
+    finally:
+        cache.close()
     click.echo(
         f"added {summary['id']}: {summary['text']} and {summary['annotation']} (status: draft; "
         f"{summary['quotes']} quotes, {summary['claims']} claims, {summary['citations']} citations, method automatic)"
     )
     for citation in summary["needs_person"]:
         click.echo(f"  needs a person: citation {citation['text']!r} cites {citation['cited']!r}, not a known actor")
-    click.echo("run `make build` to load it; the build lists what the draft still needs")
+    click.echo("run `make build` to load it; the build sums up what the draft still needs (table review_queue)")
 
 
-# Open data --------------------------------------------------------------
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@SEEDS_OPTION
+@click.option("--workers", type=click.IntRange(min=1), help="Processes to extract with (default: every core).")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:port) to map the work on instead.")
+@click.option("--progress/--no-progress", default=True, help="A progress bar with rate and estimate on stderr.")
+@CACHE_OPTION
+def ingest_command(paths, seeds_dir, workers, scheduler, progress, cache_path):
+    """Add many articles as drafts: folders of .txt files, or JSON Lines / CSV
+    files with a text column and optional id, title, outlet, date, byline and
+    url columns. Running it twice on the same input changes nothing."""
+    from .ingest.report import summary_lines
+    from .ingest.run import ingest
+
+    cache = _cache(cache_path, False)
+    try:
+        summary = ingest(paths, seeds_dir, cache, workers, scheduler, progress)
+    except SeedError as error:
+        _report(error.problems, "cannot ingest: the seeds have problems")
+        raise SystemExit(1)
+    finally:
+        cache.close()
+    for line in summary_lines(summary, seeds_dir):
+        click.echo(line)
 
 
 @cli.command("package")

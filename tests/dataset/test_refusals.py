@@ -205,7 +205,7 @@ def test_an_article_with_nothing_annotated_yet_is_an_explicit_draft(tmp_path):
     (seeds / MEN).write_text("article: men-who-shot-132-children\nstatus: draft\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--seeds", str(seeds)])
     assert result.exit_code == 0, result.output
-    assert "draft annotations still need a person" in result.stderr
+    assert "gaps in draft annotations" in result.stderr
 
 
 def test_hidden_files_beside_the_annotations_are_ignored_and_others_refused(tmp_path):
@@ -229,17 +229,18 @@ def test_a_row_the_checks_missed_is_still_a_named_error_and_keeps_the_database(t
     from peshawar.dataset import load
     from peshawar.core.problems import SeedError
 
-    real_collect = load.collect
+    real_add = load.Loader.add
 
-    def collect_with_a_bad_row(seeds_dir):
-        tables, problems = real_collect(seeds_dir)
-        tables["claims"][0][column] = value
-        return tables, problems
+    def add_with_a_bad_row(self, tables):
+        if "claims" in tables:
+            columns, rows = tables["claims"]
+            rows[0][list(columns).index(column)] = value
+        return real_add(self, tables)
 
     target = tmp_path / "peshawar.db"
     build_database(ROOT / "seeds", target)
     previous = target.read_bytes()
-    monkeypatch.setattr(load, "collect", collect_with_a_bad_row)
+    monkeypatch.setattr(load.Loader, "add", add_with_a_bad_row)
     with pytest.raises(SeedError) as raised:
         build_database(ROOT / "seeds", target)
     assert [str(p) for p in raised.value.problems] == [

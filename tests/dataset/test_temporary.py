@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # A build in a child process that SIGKILLs itself at one point of its work.
 KILLED_BUILD = """
 import os, signal, sys
-import sqlite_utils
 from peshawar.dataset import load, temporary
 
 def die(*args, **kwargs):
@@ -28,22 +27,17 @@ def die(*args, **kwargs):
 
 point = sys.argv[3]
 if point == "shape":
-    load.ensure_db_shape = die
+    load.shape_for_load = die
 elif point == "rows":
-    insert_all, calls = sqlite_utils.db.Table.insert_all, []
-    def some_then_die(self, *args, **kwargs):
-        calls.append(1)
+    flush, calls = load.Loader._flush_table, []
+    def some_then_die(self, name):
+        calls.append(name)
         if len(calls) == 4:
             die()
-        return insert_all(self, *args, **kwargs)
-    sqlite_utils.db.Table.insert_all = some_then_die
+        return flush(self, name)
+    load.Loader._flush_table = some_then_die
 elif point == "vacuum":
-    real_execute = sqlite_utils.Database.execute
-    def execute(self, sql, *args):
-        if sql == "vacuum":
-            die()
-        return real_execute(self, sql, *args)
-    sqlite_utils.Database.execute = execute
+    load.span_problems = die  # the last check before vacuum, rows committed
 elif point == "rename":
     temporary.TemporaryDatabase.publish = die
 load.build_database(sys.argv[1], sys.argv[2])

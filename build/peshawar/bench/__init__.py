@@ -4,6 +4,7 @@ small subsets of them, asserting behaviour, never timings.
 
 - ``load``: many mixed requests against the site served by `make serve`.
 - ``server``: start and stop that site on a free local port, read its memory.
+- ``corpus``: generated articles ingested and built in a copy of the seeds (`make bench`).
 - ``fuzz`` (with ``mutations``): broken copies of the seeds built over a
   previous database, each answer classified (`make fuzz`).
 - ``yaml_speed``: MB/s of the seed YAML reader (`make bench-yaml`).

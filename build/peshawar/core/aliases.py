@@ -2,6 +2,7 @@
 build's ``mentions`` table and the extractor's ``alias_match`` rule, and the
 one shape of a mention."""
 
+import functools
 import re
 
 
@@ -16,6 +17,12 @@ def alias_pattern(aliases):
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
+@functools.lru_cache(maxsize=8)
+def _pattern_of(aliases):
+    """The pattern of a set of aliases, built once: a corpus asks for the same one per article."""
+    return alias_pattern(aliases)
+
+
 def find_mentions(body, alias_to_actor):
     """Return ``[(start, end, surface, actor_id)]`` for every alias in ``body``.
 
@@ -24,7 +31,7 @@ def find_mentions(body, alias_to_actor):
     """
     if not alias_to_actor:
         return []
-    pattern = alias_pattern(alias_to_actor)
+    pattern = _pattern_of(frozenset(alias_to_actor))
     return [
         (m.start(), m.end(), m.group(), alias_to_actor[m.group()])
         for m in pattern.finditer(body)

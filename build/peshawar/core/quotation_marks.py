@@ -10,6 +10,7 @@ from dataclasses import dataclass
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 OPENING_SINGLE = "\u2018"
 AMBIGUOUS_SINGLE = "'\u2019"  # a quotation mark or an apostrophe
+_CANDIDATES = re.compile("[" + re.escape(DOUBLE_MARKS + OPENING_SINGLE + AMBIGUOUS_SINGLE) + "]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ def quotation_marks(body):
     and must be listed as skipped by whoever annotates the article.
     """
     marks = []
-    for index, char in enumerate(body):
+    # Only these characters can be marks: look at them alone, not at every
+    # character of the text (this runs on every article of a corpus).
+    for found in _CANDIDATES.finditer(body):
+        index, char = found.start(), found.group()
         before = body[index - 1] if index > 0 else " "
         after = body[index + 1] if index + 1 < len(body) else " "
         if char in DOUBLE_MARKS:

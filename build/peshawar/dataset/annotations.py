@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..core.spans import SpanError, locate
 from .coverage import coverage_gaps
 from .dates import date_problem, year_problem
+from .review import UNCERTAIN_SPEAKER_BELOW, Gap
 
 # The article's own voice: a claim whose claimant is "outlet" is asserted by
 # the article itself, credited to its outlet where the outlet is known.
@@ -40,8 +41,17 @@ class Annotation:
     def draft(self):
         return self.data["status"] == "draft"
 
-    def problem(self, line, message, needs_review=False):
-        self.rows.problem(self.display, line, message, needs_review)
+    def problem(self, line, message):
+        self.rows.problem(self.display, line, message)
+
+    def gap(self, kind, line, message, span=None, item=None):
+        """Work for a person in a draft (``item``: the quote or claim concerned)."""
+        start, end = span or (None, None)
+        self.rows.problems.append(Gap(
+            self.display, line, message, kind, self.article_id, start, end,
+            self.body[start:end] if span else None,
+            item["id"] if item else None, item.get("confidence") if item else None,
+        ))
 
     def place(self, item, what):
         """``(start, end)`` of the item's text in the article, or None with a problem."""
@@ -61,8 +71,8 @@ def annotation_rows(seeds, outlets, rows):
     # Every table of this family exists, in this order, even with no annotation.
     for name in ("quotes", "claims", "citations", "actor_relations", "skipped_spans"):
         rows.table(name)
-    statement_ids = {s["id"] for s in rows.table("statements")}
-    topic_ids = {t["id"] for t in rows.table("topics")}
+    statement_ids = rows.ids_of("statements")
+    topic_ids = rows.ids_of("topics")
     listed = {article["id"] for article in seeds.articles}
     for article_id, (display, data) in sorted(seeds.annotations.items()):
         if article_id not in outlets and (article_id in listed or "articles" in rows.unread):
@@ -77,8 +87,12 @@ def annotation_rows(seeds, outlets, rows):
         citation_rows(annotation)
         relation_rows(annotation)
         skipped_rows(annotation)
-        for message in coverage_gaps(annotation.body, annotation.spans):
-            annotation.problem(None, f"article {article_id}: {message}", needs_review=annotation.draft)
+        for gap in coverage_gaps(annotation.body, annotation.spans):
+            message = f"article {article_id}: {gap.message}"
+            if annotation.draft:
+                annotation.gap(gap.kind, None, message, (gap.start, gap.end))
+            else:
+                annotation.problem(None, message)
 
 
 def quote_rows(annotation, statement_ids):
@@ -92,16 +106,14 @@ def quote_rows(annotation, statement_ids):
             hint = did_you_mean(quote["statement"], statement_ids)
             annotation.problem(quote.line, f"{what}: unknown statement {quote['statement']!r}{hint}")
             ok = False
-        if not quote.get("speaker"):
-            if annotation.draft:
-                said = f" ({quote['speaker_text']!r} is not a registered actor)" if quote.get("speaker_text") else ""
-                annotation.problem(quote.line, f"{what}: no speaker yet{said}", needs_review=True)
-            else:
-                annotation.problem(quote.line, f"{what}: a curated quote needs a speaker")
-                ok = False
+        if not quote.get("speaker") and not annotation.draft:
+            annotation.problem(quote.line, f"{what}: a curated quote needs a speaker")
+            ok = False
         span = annotation.place(quote, what)
         if span is not None:
             annotation.spans["quotes"].append(span)  # counts for coverage even if a reference is wrong
+        if annotation.draft:
+            speaker_gaps(annotation, quote, what, span)
         if not ok or span is None:
             continue
         table.append({
@@ -115,6 +127,19 @@ def quote_rows(annotation, statement_ids):
         })
 
 
+def speaker_gaps(annotation, quote, what, span):
+    """A draft quote with no speaker, or one named with low confidence."""
+    if not quote.get("speaker"):
+        said = f" ({quote['speaker_text']!r} is not a registered actor)" if quote.get("speaker_text") else ""
+        annotation.gap("quote_without_speaker", quote.line, f"{what}: no speaker yet{said}", span, quote)
+    elif quote.get("method", "automatic") == "automatic" and (quote.get("confidence") or 0) < UNCERTAIN_SPEAKER_BELOW:
+        annotation.gap(
+            "uncertain_speaker", quote.line,
+            f"{what}: speaker {quote['speaker']!r} found with confidence {quote.get('confidence')}, below {UNCERTAIN_SPEAKER_BELOW}",
+            span, quote,
+        )
+
+
 def _claimant(annotation, claim, what):
     """``(claimant id, voice, ok)`` of a claim: an actor, or the article's own voice."""
     claimant = claim["claimant"]
@@ -125,8 +150,7 @@ def _claimant(annotation, claim, what):
         return claimant, "attributed", False
     voice = "attributed"
     if claimant is None:
-        voice = "article"
-        annotation.problem(claim.line, f"{what}: no claimant yet (an actor id, or 'outlet')", needs_review=True)
+        voice = "article"  # claim_rows lists it as a gap once its span is known
     ok = annotation.rows.known_actor(claimant, f"{what}: claimant", annotation.display, claim.line)
     return claimant, voice, ok
 
@@ -149,6 +173,8 @@ def claim_rows(annotation, topic_ids):
         span = annotation.place(claim, what)
         if span is not None:
             annotation.spans["claims"].append(span)
+        if annotation.draft and claim["claimant"] is None:
+            annotation.gap("claim_without_claimant", claim.line, f"{what}: no claimant yet (an actor id, or 'outlet')", span, claim)
         if not ok or span is None:
             continue
         table.append({

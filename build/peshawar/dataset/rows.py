@@ -12,11 +12,9 @@ everything here is pure: no file is read, no database touched.
 
 from ..core.aliases import alias_mentions
 from ..core.problems import Problem
-from ..core.registry import Registry
 from .annotations import annotation_rows
 from .articles import article_rows
 from .lookups import actor_rows, statement_rows, topic_rows
-from .seeds import read_seeds
 
 
 class Rows:
@@ -26,7 +24,7 @@ class Rows:
     which is the order the build reports them in.
     """
 
-    def __init__(self, registry, unread=frozenset()):
+    def __init__(self, registry, lookup_ids=None, unread=frozenset()):
         self.registry = registry
         # Seed files that could not be read (their problems are reported):
         # references into them are not checked, so that one broken file is
@@ -34,22 +32,31 @@ class Rows:
         self.unread = unread
         self.tables = {}
         self.problems = []
-        self._seen = {}  # (table, id) -> "file:line" of its first row
+        self.seen = {}  # (table, id) -> (file, line) of its first row
+        # Ids of the lookup tables when they were built apart (one article at a time).
+        self.lookup_ids = lookup_ids or {}
 
     def table(self, name):
         """The list of rows of table ``name`` (created empty on first use)."""
         return self.tables.setdefault(name, [])
 
-    def problem(self, display, line, message, needs_review=False):
-        self.problems.append(Problem(display, line, message, needs_review))
+    def ids_of(self, table):
+        """The ids of a lookup table (topics, statements)."""
+        if table in self.lookup_ids:
+            return self.lookup_ids[table]
+        return {row["id"] for row in self.table(table)}
+
+    def problem(self, display, line, message):
+        self.problems.append(Problem(display, line, message))
 
     def unique(self, table, row_id, display, line):
         """Is ``row_id`` new in ``table``? If not, say where it was first."""
         key = (table, row_id)
-        if key in self._seen:
-            self.problem(display, line, f"id {row_id!r} repeats (first at {self._seen[key]})")
+        if key in self.seen:
+            first_display, first_line = self.seen[key]
+            self.problem(display, line, f"id {row_id!r} repeats (first at {first_display}:{first_line})")
             return False
-        self._seen[key] = f"{display}:{line}"
+        self.seen[key] = (display, line)
         return True
 
     def known_actor(self, actor_id, what, display, line):
@@ -64,19 +71,31 @@ class Rows:
         return False
 
 
+def lookup_rows(seeds, rows):
+    """The lookup tables: actors and their aliases, topics, statements."""
+    actor_rows(seeds.actors, rows)
+    topic_rows(seeds.topics, rows)
+    statement_rows(seeds.statements, rows)
+
+
+def article_family(seeds, rows):
+    """The articles of ``seeds`` and everything their annotations give."""
+    outlets = article_rows(seeds, rows)
+    annotation_rows(seeds, outlets, rows)
+
+
 def build_rows(seeds):
     """Turn validated seeds into rows for every table; return ``(tables, problems)``.
 
     ``tables`` maps a table name to a list of row dicts in a stable order.
     """
+    from ..core.registry import Registry
+
     # Statements whose speaker cannot be checked are left out with the actors.
     unread = seeds.unread | ({"statements"} if "actors" in seeds.unread else set())
-    rows = Rows(Registry.from_actors(seeds.actors), unread)
-    actor_rows(seeds.actors, rows)
-    topic_rows(seeds.topics, rows)
-    statement_rows(seeds.statements, rows)
-    outlets = article_rows(seeds, rows)
-    annotation_rows(seeds, outlets, rows)
+    rows = Rows(Registry.from_actors(seeds.actors), unread=unread)
+    lookup_rows(seeds, rows)
+    article_family(seeds, rows)
     return rows.tables, rows.problems
 
 
@@ -93,6 +112,8 @@ def mention_rows(articles, aliases):
 
 def collect(seeds_dir):
     """Read and validate the seeds; return ``(tables, problems)``."""
+    from .seeds import read_seeds
+
     seeds, problems = read_seeds(seeds_dir)
     tables, more = build_rows(seeds)
     tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"])

@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-
 from ..core.files import read_text, read_yaml
 from ..core.paths import SCHEMA_DIR
 from ..core.problems import Problem, SeedError
@@ -63,18 +61,20 @@ def ecma_regex(pattern):
 
 
 def _pattern(validator, pattern, instance, schema):
+    import jsonschema
+
     if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 @functools.cache
 def _validator(definition):
     """One validator per seed file kind, read from the schema file once."""
+    import jsonschema  # imported here: a build whose files are all cached never validates
+
+    validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
     root = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return _Validator(inline_references(root["$defs"][definition], root))
+    return validator(inline_references(root["$defs"][definition], root))
 
 
 # Keywords that say what a schema is for, not what it allows.
@@ -87,7 +87,7 @@ def inline_references(node, root):
     jsonschema resolves a reference each time it meets one, which made
     validation most of a build's time; the seed schema has no recursive
     reference, so each is resolved once here. A ``$ref`` beside other
-    keywords becomes ``allOf`` of the two, as JSON Schema reads it.
+    keywords becomes an ``allOf`` entry beside them, as JSON Schema reads it.
     """
     if isinstance(node, list):
         return [inline_references(item, root) for item in node]
@@ -101,7 +101,11 @@ def inline_references(node, root):
     for part in reference.removeprefix("#/").split("/"):
         target = target[part]
     target = inline_references(target, root)
-    return {"allOf": [target, node]} if set(node) - _NOTES else target
+    if not set(node) - _NOTES:
+        return target
+    # Kept beside its siblings, as an in-place applicator: unevaluatedProperties
+    # next to it must still see what the referenced schema evaluated.
+    return {**node, "allOf": [*node.get("allOf", ()), target]}
 
 
 def schema_problems(data, definition, display):
@@ -147,21 +151,44 @@ def _read_valid(root, name, definition, problems):
     """``(display path, data)`` of one YAML seed file; data is None when it has problems."""
     path = root / name
     display = _display(root, path)
+    data, found = validated_yaml(path, display, definition)
+    problems.extend(found)
+    return display, data
+
+
+def validated_yaml(path, display, definition):
+    """``(data, problems)`` of one YAML seed file; data is None when it has problems."""
     try:
         data = read_yaml(path, display)
     except SeedError as error:
-        problems.extend(error.problems)
-        return display, None
+        return None, error.problems
     found = schema_problems(data, definition, display)
-    problems.extend(found)
-    return display, (None if found else data)
+    return (None if found else data), found
+
+
+def annotation_problems(path, display, data):
+    """What is wrong with where an annotation file is: its name must be its article's id."""
+    if Path(path).stem != data["article"]:
+        return [Problem(display, data.line, f"annotates article {data['article']!r} but is named {Path(path).name}: "
+                                              f"an annotation file is named for its article ({data['article']}.yml)")]
+    return []
+
+
+def metadata_entry(data, display):
+    """The articles.yml-like entry of an annotation file that carries its article's metadata, or None."""
+    metadata = data.get("metadata")
+    if metadata is None:
+        return None
+    entry = type(metadata)(metadata, id=data["article"], _file=display)
+    entry.line = getattr(metadata, "line", None)
+    return entry
 
 
 def read_seeds(root):
     """Read every seed file under ``root``; return ``(Seeds, problems)``."""
     root = Path(root)
     seeds = Seeds(root=root)
-    problems = _link_problems(root)
+    problems = link_problems(root)
     if root.is_symlink():
         return seeds, problems
     for name, definition, attribute in SEED_FILES:
@@ -170,19 +197,27 @@ def read_seeds(root):
             seeds.unread.add(attribute)
         else:
             setattr(seeds, attribute, _tag(data[attribute], display))
-    _read_articles(seeds, problems)
     annotated = _read_annotations(seeds, problems)
-    for article in seeds.articles if annotated is not None else []:
+    _read_articles(seeds, problems)
+    if annotated is not None:
+        problems += missing_annotations(root, seeds.articles, annotated)
+    return seeds, problems
+
+
+def missing_annotations(root, articles, annotated):
+    """A problem for each article of ``articles`` whose id has no annotation file."""
+    problems = []
+    for article in articles:
         if article["id"] not in annotated:
             expected = _display(root, root / "annotations" / f"{article['id']}.yml")
             problems.append(Problem(article["_file"], article.line, (
                 f"article {article['id']} has no annotation file {expected} (an article with nothing "
                 f"annotated yet has one holding 'article: {article['id']}' and 'status: draft')"
             )))
-    return seeds, problems
+    return problems
 
 
-def _link_problems(root):
+def link_problems(root):
     """The seed folder and its two subfolders must be real folders."""
     problems = []
     for path in (root, root / "articles", root / "annotations"):
@@ -195,7 +230,7 @@ def _folder_entries(root, name, problems):
     """The entries of ``root/name`` sorted by name, or None (with a problem)
     when it is a link, missing, or holds too many to read."""
     folder = root / name
-    if folder.is_symlink():  # named by _link_problems
+    if folder.is_symlink():  # named by link_problems
         return None
     try:
         with os.scandir(folder) as scan:
@@ -214,6 +249,18 @@ def _folder_entries(root, name, problems):
     return sorted(entries, key=lambda entry: entry.name)
 
 
+def text_problem(display, text):
+    """The problem of an article text holding a character no text may hold, or None."""
+    found = first_forbidden(text)
+    if not found:
+        return None
+    line, offset, what, count = found
+    more = f" ({count:,} such characters in all)" if count > 1 else ""
+    return Problem(display, line, (
+        f"{what} at character {offset}{more}: an article text may hold tabs and line breaks, no other control characters"
+    ))
+
+
 def _read_articles(seeds, problems):
     """The text of every article listed, each checked for characters no text may hold."""
     root = seeds.root
@@ -227,46 +274,59 @@ def _read_articles(seeds, problems):
         except SeedError as error:
             problems.extend(error.problems)
             continue
-        found = first_forbidden(text)
-        if found:
-            line, offset, what, count = found
-            more = f" ({count:,} such characters in all)" if count > 1 else ""
-            problems.append(Problem(display, line, (
-                f"{what} at character {offset}{more}: an article text may hold tabs and line breaks, no other control characters"
-            )))
+        problem = text_problem(display, text)
+        if problem:
+            problems.append(problem)
             continue
         seeds.bodies[article["id"]] = text
         seeds.raw[article["id"]] = raw
 
 
-def _read_annotations(seeds, problems):
-    """Read ``annotations/<article id>.yml``; return the article ids a file
-    is named for (None when the folder could not be listed)."""
-    root, named = seeds.root, set()
+def annotation_paths(root, problems):
+    """``[Path]`` of every ``annotations/<article id>.yml`` in name order, or
+    None when the folder could not be listed; anything else there is a problem."""
     entries = _folder_entries(root, "annotations", problems)
     if entries is None:
         return None
+    paths = []
     for entry in entries:
         if entry.name.startswith("."):  # an editor's swap or lock file
             continue
-        display = _display(root, Path(entry.path))
         stem, _, suffix = entry.name.rpartition(".")
         if entry.is_symlink() or suffix != "yml" or not entry.is_file(follow_symlinks=False):
-            problems.append(Problem(display, None, _not_an_annotation(entry, stem, suffix)))
+            problems.append(Problem(_display(root, Path(entry.path)), None, _not_an_annotation(entry, stem, suffix)))
             continue
-        named.add(stem)
-        display, data = _read_valid(root, f"annotations/{entry.name}", "annotation_file", problems)
+        paths.append(Path(entry.path))
+    return paths
+
+
+def _read_annotations(seeds, problems):
+    """Read every annotation file; the metadata an annotation file carries
+    joins ``seeds.articles``. Return the article ids a file is named for
+    (None when the folder could not be listed)."""
+    root = seeds.root
+    paths = annotation_paths(root, problems)
+    if paths is None:
+        return None
+    listed = {article["id"] for article in seeds.articles}
+    for path in paths:
+        display, data = _read_valid(root, f"annotations/{path.name}", "annotation_file", problems)
         if data is None:
             continue
         if data["article"] in seeds.annotations:
             problems.append(Problem(display, data.line, f"a second annotation file for article {data['article']!r}"))
-        elif data["article"] != stem:
-            problems.append(Problem(display, data.line, (
-                f"annotates article {data['article']!r} but is named {entry.name}: an annotation file is named <article id>.yml"
-            )))
-        else:
-            seeds.annotations[data["article"]] = (display, data)
-    return named
+            continue
+        found = annotation_problems(path, display, data)
+        entry = metadata_entry(data, display)
+        if entry is not None and entry["id"] in listed:
+            found.append(Problem(display, entry.line, described_twice(entry["id"])))
+        problems += found
+        if found:
+            continue
+        if entry is not None:
+            seeds.articles.append(entry)
+        seeds.annotations[data["article"]] = (display, data)
+    return {path.stem for path in paths}
 
 
 def _not_an_annotation(entry, stem, suffix):
@@ -275,6 +335,10 @@ def _not_an_annotation(entry, stem, suffix):
     if suffix.lower() in ("yml", "yaml") and entry.is_file():
         return f"annotation files end in .yml: rename it to {stem}.yml"
     return "not an annotation file: annotations/ holds only <article id>.yml files"
+
+
+def described_twice(article_id):
+    return f"article {article_id!r} is described in articles.yml and in its annotation file's metadata: keep one"
 
 
 def _tag(items, display):
