@@ -22,7 +22,13 @@ CREATE TABLE actors (
     )),
     description TEXT,
     note TEXT,
-    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic'))
+    -- curated: registered in seeds/actors.yml. automatic: a speaker no one
+    -- registered, proposed by draft annotations (one row however many drafts
+    -- propose it), with the rule that guessed its kind and how sure it is.
+    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic')),
+    rule TEXT,
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    CHECK (method = 'curated' OR (rule IS NOT NULL AND confidence IS NOT NULL))
 );
 
 CREATE TABLE actor_aliases (
@@ -52,7 +58,13 @@ CREATE TABLE statements (
     id TEXT PRIMARY KEY,
     speaker_id TEXT NOT NULL REFERENCES actors(id),
     label TEXT NOT NULL,
-    description TEXT
+    description TEXT,
+    -- curated: listed in seeds/statements.yml. automatic: new quotes of one
+    -- speaker in the same words, grouped by the build (core/renderings.py).
+    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic')),
+    rule TEXT,
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    CHECK (method = 'curated' OR (rule IS NOT NULL AND confidence IS NOT NULL))
 );
 CREATE INDEX idx_statements_speaker_id ON statements(speaker_id);
 
@@ -121,7 +133,14 @@ CREATE TABLE quotes (
     rule TEXT,
     confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
     note TEXT,
-    CHECK (end_char > start_char)
+    -- How the link to the statement was made: by a person, or automatically
+    -- (the words scored against a rendering of it), with rule and confidence.
+    statement_method TEXT CHECK (statement_method IN ('curated', 'automatic')),
+    statement_rule TEXT,
+    statement_confidence REAL CHECK (statement_confidence IS NULL OR (statement_confidence >= 0 AND statement_confidence <= 1)),
+    CHECK (end_char > start_char),
+    CHECK ((statement_id IS NULL) = (statement_method IS NULL)),
+    CHECK (statement_method IS NOT 'automatic' OR (statement_rule IS NOT NULL AND statement_confidence IS NOT NULL))
 );
 CREATE INDEX idx_quotes_article_id ON quotes(article_id);
 CREATE INDEX idx_quotes_speaker_id ON quotes(speaker_id);
@@ -161,8 +180,15 @@ CREATE TABLE claims (
     rule TEXT,
     confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
     note TEXT,
+    -- How the claim got its topic: from a person, or from a topic rule
+    -- (join/topics.py) with the rule and its confidence.
+    topic_method TEXT CHECK (topic_method IN ('curated', 'automatic')),
+    topic_rule TEXT,
+    topic_confidence REAL CHECK (topic_confidence IS NULL OR (topic_confidence >= 0 AND topic_confidence <= 1)),
     CHECK (end_char > start_char),
-    CHECK (voice = 'article' OR claimant_id IS NOT NULL)
+    CHECK (voice = 'article' OR claimant_id IS NOT NULL),
+    CHECK ((topic_id IS NULL) = (topic_method IS NULL)),
+    CHECK (topic_method IS NOT 'automatic' OR (topic_rule IS NOT NULL AND topic_confidence IS NOT NULL))
 );
 CREATE INDEX idx_claims_article_id ON claims(article_id);
 CREATE INDEX idx_claims_claimant_id ON claims(claimant_id);

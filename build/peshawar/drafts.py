@@ -16,11 +16,11 @@ import yaml
 
 from .core.files import read_text, read_yaml
 from .core.problems import SeedError
-from .core.registry import load_registry
 from .core.spans import occurrences
 from .dataset.rows import build_rows
 from .dataset.seeds import read_seeds
 from .extractor import analyse, lexicon
+from .join import JoinContext, draft_fields, draft_proposed_actors, join_article
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GIVEN = "given by the person who added the article"
@@ -212,7 +212,7 @@ def draft_annotation(article_id, text, result):
             row["part"] = quote["part"]
         if quote.get("pull_quote"):
             row["pull_quote"] = True
-        quotes.append({**row, **_automatic(quote)})
+        quotes.append({**row, **draft_fields(quote), **_automatic(quote)})
     claims = []
     for number, claim in enumerate(result["claims"], start=1):
         row = {"id": f"{article_id}-auto-c{number:03d}", **_place(text, claim), "kind": claim["kind"],
@@ -221,7 +221,7 @@ def draft_annotation(article_id, text, result):
                **({"date": claim["date"]} if claim.get("date") else {}),
                "claimant": claim.get("claimant_id"),
                "attribution_text": claim.get("attribution_text")}
-        claims.append({**row, **_automatic(claim)})
+        claims.append({**row, **draft_fields(claim), **_automatic(claim)})
     citations, needs_person = [], []
     for citation in result["citations"]:
         if citation["cited_id"] is None:
@@ -231,6 +231,8 @@ def draft_annotation(article_id, text, result):
                "cited": citation["cited_id"], "kind": citation["kind"]}
         citations.append({**row, **_automatic(citation)})
     annotation = {"article": article_id, "status": "draft", "quotes": quotes, "claims": claims, "citations": citations}
+    if result.get("proposed_actors"):
+        annotation["proposed_actors"] = draft_proposed_actors(result)
     return annotation, needs_person
 
 
@@ -243,7 +245,9 @@ def draft_yaml(annotation, title, result, needs_person):
         "# rule that found it and its confidence) and waits for a person: check",
         "# each speaker, claimant, kind and value, account for every quotation mark",
         "# and number (`make build` lists the ones still open), then set",
-        "# status: curated.",
+        "# status: curated. A topic_rule or statement_rule says a link was made",
+        "# automatically; proposed_actors are speakers no one registered",
+        "# (register them in seeds/actors.yml to accept them).",
     ]
     if needs_person:
         lines += ["#", "# Citations whose source is not a known actor (register the actor in", "# seeds/actors.yml, then add the citation):"]
@@ -289,9 +293,10 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
     existing_raw = articles_path.read_bytes()
     text_path, annotation_path = _free_paths(seeds_dir, article_id)
 
-    registry = load_registry(seeds_dir)
+    context = JoinContext.from_seeds(seeds_dir)
+    registry = context.registry
     entry = metadata_entry(article_id, text_path.name, text, registry, title, outlet, published_date, byline)
-    result = analyse(text, registry)
+    result = join_article(article_id, text, analyse(text, registry), context)
     annotation, needs_person = draft_annotation(article_id, text, result)
     new_articles = appended_yaml(existing_raw.decode("utf-8"), entry)
     parsed = yaml.safe_load(new_articles)

@@ -15,7 +15,7 @@ from ..core.problems import Problem
 from ..core.registry import Registry
 from .annotations import annotation_rows
 from .articles import article_rows
-from .lookups import actor_rows, statement_rows, topic_rows
+from .lookups import actor_rows, proposals_by_article, proposed_actor_rows, statement_rows, topic_rows
 from .seeds import read_seeds
 
 
@@ -30,6 +30,7 @@ class Rows:
         self.registry = registry
         self.tables = {}
         self.problems = []
+        self.proposed = {}  # proposed actor id -> ids of the articles whose drafts propose it
         self._seen = {}  # (table, id) -> "file:line" of its first row
 
     def table(self, name):
@@ -48,9 +49,10 @@ class Rows:
         self._seen[key] = f"{display}:{line}"
         return True
 
-    def known_actor(self, actor_id, what, display, line):
-        """Is ``actor_id`` None or registered? If not, say so with the id meant."""
-        if actor_id is None or actor_id in self.registry.ids:
+    def known_actor(self, actor_id, what, display, line, article_id=None):
+        """Is ``actor_id`` None, registered, or proposed by the draft of
+        ``article_id``? If not, say so with the id meant."""
+        if actor_id is None or actor_id in self.registry.ids or article_id in self.proposed.get(actor_id, ()):
             return True
         suggestion = self.registry.suggest(actor_id)
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
@@ -65,6 +67,7 @@ def build_rows(seeds):
     """
     rows = Rows(Registry.from_actors(seeds.actors))
     actor_rows(seeds.actors, rows)
+    proposed_actor_rows(seeds.annotations, rows)
     topic_rows(seeds.topics, rows)
     statement_rows(seeds.statements, rows)
     outlets = article_rows(seeds, rows)
@@ -72,12 +75,30 @@ def build_rows(seeds):
     return rows.tables, rows.problems
 
 
-def mention_rows(articles, aliases):
-    """Automatic mentions of every alias in every article body."""
-    alias_to_actor = {row["alias"]: row["actor_id"] for row in aliases}
+def mention_rows(articles, aliases, proposed=None):
+    """Automatic mentions of every alias in every article body.
+
+    ``proposed`` (``{article id: [proposed actor ids]}``) names the actors
+    a draft proposes: their spellings are looked for in that article only,
+    where they are not inside a registered alias. A proposal is a guess
+    about one article's speaker, not a name to find in every text.
+    """
+    proposed = proposed or {}
+    own = {actor_id for ids in proposed.values() for actor_id in ids}
+    registered = {row["alias"]: row["actor_id"] for row in aliases if row["actor_id"] not in own}
+    spellings = {}
+    for row in aliases:
+        if row["actor_id"] in own:
+            spellings.setdefault(row["actor_id"], {})[row["alias"]] = row["actor_id"]
     rows = []
     for article in articles:
-        for mention in alias_mentions(article["body"], alias_to_actor):
+        found = alias_mentions(article["body"], registered)
+        extra = {a: i for actor_id in proposed.get(article["id"], ()) for a, i in spellings.get(actor_id, {}).items()}
+        if extra:
+            taken = [(m["start_char"], m["end_char"]) for m in found]
+            found += [m for m in alias_mentions(article["body"], extra)
+                      if not any(s < m["end_char"] and m["start_char"] < e for s, e in taken)]
+        for mention in sorted(found, key=lambda m: (m["start_char"], m["end_char"])):
             del mention["text"]  # the table keeps it once, as surface
             rows.append({"article_id": article["id"], **mention, "method": "automatic"})
     return rows
@@ -87,5 +108,6 @@ def collect(seeds_dir):
     """Read and validate the seeds; return ``(tables, problems)``."""
     seeds, problems = read_seeds(seeds_dir)
     tables, more = build_rows(seeds)
-    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"])
+    proposed = proposals_by_article(seeds.annotations, tables["actors"])
+    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"], proposed)
     return tables, problems + more
