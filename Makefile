@@ -1,6 +1,6 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
-# make build | check | evaluate | extract FILE=path/to/article.txt
+# make build | check | evaluate | calibrate | extract FILE=path/to/article.txt
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -12,7 +12,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check serve test evaluate extract clean
+.PHONY: build check serve test evaluate calibrate extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -55,6 +55,11 @@ extract: $(BIN)/.installed
 
 evaluate: $(BIN)/.installed
 	@$(RUN) evaluate
+
+# The quote pairs behind the threshold that links a new quote to a statement
+# (core/renderings.py); ends with one JSON line.
+calibrate: $(BIN)/.installed
+	@$(RUN) calibrate
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

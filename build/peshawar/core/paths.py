@@ -4,5 +4,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
+CORPORA = ROOT / "corpora"
 SCHEMA_DIR = ROOT / "schema"
 DATABASE = ROOT / "peshawar.db"
