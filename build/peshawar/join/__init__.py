@@ -5,13 +5,13 @@ speakers become proposed actors.
 ``topics.py`` (topic rules as data), ``statements.py`` (links to statements,
 scored by ``core.renderings``), ``actors.py`` (proposed actors and their
 kinds), ``context.py`` (what the seeds know, read once per run) and
-``pipeline.py`` (``join_article``, and how its keys are written in a draft).
+``article.py`` (``join_article``, and how its keys are written in a draft).
 
 ``join`` may import ``core``, ``dataset`` and ``extractor``; nothing in them
 imports it.
 """
 
 from .context import JoinContext
-from .pipeline import draft_fields, draft_proposed_actors, join_article
+from .article import draft_fields, draft_proposed_actors, join_article
 
 __all__ = ["JoinContext", "draft_fields", "draft_proposed_actors", "join_article"]
