@@ -12,7 +12,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check serve test evaluate calibrate extract clean
+.PHONY: build check package serve test evaluate calibrate extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -32,11 +32,20 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(RUN) check
 
+# The downloads, generated into dist/ and never committed: the Frictionless
+# Data Package (dist/peshawar-datapackage/ and its zip) and every quote, claim
+# and citation as W3C Web Annotations (dist/annotations.jsonld). Rewritten from
+# the database each time, so they never lag behind it.
+package: build
+	$(RUN) package --db $(DB) --dist dist
+
 # Public settings: the file is opened immutable (read-only, no locking), SQL
 # is cut off after a second, and plugins/ refuses off-site redirects. Canned
 # queries are not paginated: max_returned_rows is what a chart can draw.
+# Table and query pages cut text at truncate_cells_html characters (an
+# article body would fill screens); row pages show it in full.
 # tests/conftest.py and tests/test_browser.py serve the site from this recipe.
-serve: build
+serve: build package
 	$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \
@@ -45,7 +54,8 @@ serve: build
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000
+		--setting max_returned_rows 2000 \
+		--setting truncate_cells_html 300
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
@@ -65,4 +75,4 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB)
+	rm -rf $(VENV) $(DB) dist

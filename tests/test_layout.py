@@ -7,6 +7,7 @@ build/peshawar/
   extractor/   one article's text -> findings; imports core, and only the
                standard library besides (a pure function a process pool maps)
   join/        new articles joined to the comparison; may use the three wings
+  export/      peshawar.db -> open data; reads the built database, not the wings
   cli.py, drafts.py, evaluate.py and any other top-level module: may use
                core, dataset, extractor and join; only __main__ imports cli
 """
@@ -27,7 +28,7 @@ ALLOWED = {
     "core": {"core"},
     "dataset": {"core", "dataset"},
     "extractor": {"core", "extractor"},
-    "cli": {"core", "dataset", "extractor", "join", "drafts", "evaluate"},
+    "cli": {"core", "dataset", "extractor", "join", "drafts", "evaluate", "export"},
     "__main__": {"cli"},
 }
 # Third-party packages each wing may import (the standard library is free).
