@@ -87,7 +87,11 @@ CREATE TABLE articles (
     source_file TEXT NOT NULL,
     original_file TEXT,
     char_count INTEGER NOT NULL CHECK (char_count = length(body)),
-    annotation_status TEXT NOT NULL CHECK (annotation_status IN ('curated', 'draft'))
+    annotation_status TEXT NOT NULL CHECK (annotation_status IN ('curated', 'draft')),
+    -- The article's label in tables and charts (article_sources.source),
+    -- worked out once all articles are in (schema/after_load.sql): a label
+    -- that needs every other article is too dear to work out on every page.
+    source_label TEXT
 );
 CREATE INDEX idx_articles_outlet_id ON articles(outlet_id);
 

@@ -12,7 +12,7 @@ import sqlite_utils
 
 from ..core.problems import SeedError
 from .rows import collect
-from .schema import ensure_db_shape, fts_tables, tables as schema_tables
+from .schema import after_load, ensure_db_shape, fts_tables, tables as schema_tables
 
 
 def load_tables(db, tables):
@@ -49,6 +49,7 @@ def build_database(seeds_dir, db_path):
         ensure_db_shape(db)
         with db.conn:
             load_tables(db, tables)
+        after_load(db)
         broken = foreign_key_problems(db)
         if broken:
             raise RuntimeError(f"foreign key check failed: {broken[:5]}")
