@@ -16,6 +16,7 @@ from ..core.registry import Registry
 from .annotations import annotation_rows
 from .articles import article_rows
 from .lookups import actor_rows, proposals_by_article, proposed_actor_rows, statement_rows, topic_rows
+from .proposed_statements import proposed_statement_rows
 from .seeds import read_seeds
 
 
@@ -72,6 +73,7 @@ def build_rows(seeds):
     statement_rows(seeds.statements, rows)
     outlets = article_rows(seeds, rows)
     annotation_rows(seeds, outlets, rows)
+    proposed_statement_rows(rows.tables)
     return rows.tables, rows.problems
 
 
