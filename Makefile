@@ -1,6 +1,6 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
-# make build | check | evaluate | calibrate | extract FILE=path/to/article.txt
+# make build | check | evaluate [CORPUS=corpora/own-dev] | calibrate | extract FILE=path/to/article.txt
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -63,8 +63,14 @@ extract: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@$(RUN) extract "$(FILE)"
 
+# CORPUS=path (one or more folders in the corpus gold format, corpora/README.md)
+# measures the extractor on that corpus instead of the seeds' curated gold.
 evaluate: $(BIN)/.installed
+ifdef CORPUS
+	@$(BIN)/python -m peshawar.corpus evaluate $(CORPUS)
+else
 	@$(RUN) evaluate
+endif
 
 # The quote pairs behind the threshold that links a new quote to a statement
 # (core/renderings.py); ends with one JSON line.

@@ -72,13 +72,24 @@ def test_each_problem_names_the_file_and_the_line_of_the_quote(tmp_path, change,
     assert "lopez-stays" not in corpus.gold  # a gold with problems is not scored
 
 
-def test_a_missing_key_and_overlapping_quotes(tmp_path):
+def test_a_missing_key_and_crossing_quotes(tmp_path):
     missing = {k: v for k, v in GOOD[0].items() if k != "form"}
-    overlapping = quote("will stay,")
-    corpus = read_corpus(make_corpus(tmp_path / "bad", [missing, overlapping]))
+    crossing = quote('stay," Maria')
+    corpus = read_corpus(make_corpus(tmp_path / "bad", [missing, crossing]))
     problems = [str(p) for p in corpus.problems]
     assert any("quote 1: form is missing" in p for p in problems)
-    assert any("quote 2 overlaps quote 1" in p for p in problems)
+    assert any("quote 2 overlaps quote 1 without lying inside it" in p for p in problems)
+
+
+def test_the_same_span_twice_is_a_problem(tmp_path):
+    corpus = read_corpus(make_corpus(tmp_path / "bad", [GOOD[0], GOOD[0]]))
+    assert any("quote 2 overlaps quote 1" in str(p) for p in corpus.problems)
+
+
+def test_a_quotation_inside_another_is_listed_as_well(tmp_path):
+    # A nested quotation is its own gold quote, inside the one around it.
+    corpus = read_corpus(make_corpus(tmp_path / "good", [GOOD[0], quote("will stay,", form="partial")]))
+    assert corpus.problems == []
 
 
 def test_invalid_json_gives_its_line(tmp_path):

@@ -30,6 +30,7 @@ ALLOWED = {
     "extractor": {"core", "extractor"},
     "cli": {"core", "dataset", "extractor", "join", "drafts", "evaluate", "export"},
     "__main__": {"cli"},
+    "evaluate": {"core", "dataset", "extractor", "corpus"},
 }
 # Third-party packages each wing may import (the standard library is free).
 THIRD_PARTY = {"core": {"yaml", "rapidfuzz"}, "dataset": {"jsonschema", "sqlite_utils"}, "extractor": set()}

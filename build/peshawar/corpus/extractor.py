@@ -5,12 +5,8 @@ the scorer measures exactly what ``make extract FILE=...`` prints: the same
 ``extract(text, registry)`` with the registry of ``seeds/actors.yml``.
 """
 
-from pathlib import Path
-
-from peshawar.extract import extract, load_registry
-
-ROOT = Path(__file__).resolve().parents[3]
-SEEDS = ROOT / "seeds"
+from ..core.paths import SEEDS
+from ..extractor import extract, load_registry
 
 
 def registry(seeds_dir=SEEDS):

@@ -143,13 +143,22 @@ def read_gold(file, article_id, text, problems):
         for what in quote_problems(quote, text):
             problems.append(Problem(display, line, f"quote {index + 1}: {what}"))
     spans = sorted(
-        (q["start_char"], q["end_char"], i) for i, q in enumerate(quotes)
+        (q["start_char"], -q["end_char"], i) for i, q in enumerate(quotes)
         if isinstance(q, dict) and isinstance(q.get("start_char"), int) and isinstance(q.get("end_char"), int)
     )
-    for (s1, e1, i1), (s2, e2, i2) in zip(spans, spans[1:]):
-        if s2 < e1:
-            line = lines[i2] if i2 < len(lines) else None
-            problems.append(Problem(display, line, f"quote {i2 + 1} overlaps quote {i1 + 1}: a quotation is listed once, its parts side by side"))
+    # A quotation inside another ('"He told me 'never again'," she said')
+    # is listed as well as the one around it; two spans that cross, or the
+    # same span twice, are a mistake.
+    around = []  # (start, end, index) of the spans that contain this one
+    for start, negative_end, index in spans:
+        end = -negative_end
+        while around and around[-1][1] <= start:
+            around.pop()
+        if around and (end > around[-1][1] or (start, end) == around[-1][:2]):
+            line = lines[index] if index < len(lines) else None
+            problems.append(Problem(display, line, f"quote {index + 1} overlaps quote {around[-1][2] + 1} without lying inside it: a quotation is listed once, its parts side by side"))
+            continue
+        around.append((start, end, index))
     return quotes
 
 

@@ -39,7 +39,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .antecedents import given_name_genders, given_name_votes, resolve_speakers
+from .antecedents import resolve_speakers
+from .source_phrases import given_name_genders, given_name_votes
 from .corenlp import read_corenlp
 from .format import CorpusError, Problem
 from .marks import marked_spans, paragraphs
