@@ -82,7 +82,6 @@ CREATE TABLE articles (
     byline TEXT,
     dateline TEXT,
     published_date TEXT CHECK (published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    body TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     source_file TEXT NOT NULL,
     original_file TEXT,
@@ -91,7 +90,10 @@ CREATE TABLE articles (
     -- The article's label in tables and charts (article_sources.source),
     -- worked out once all articles are in (schema/after_load.sql): a label
     -- that needs every other article is too dear to work out on every page.
-    source_label TEXT
+    source_label TEXT,
+    -- The text, last: a row's other columns are then read without reading
+    -- the pages the text overflows into.
+    body TEXT NOT NULL
 );
 CREATE INDEX idx_articles_outlet_id ON articles(outlet_id);
 

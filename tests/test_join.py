@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 import yaml
+from datasette.utils import escape_fts
 
 from peshawar.dataset.load import build_database
 from peshawar.drafts import add_article
@@ -28,6 +29,7 @@ def joined_db(tmp_path_factory):
     path = seeds.parent / "peshawar.db"
     build_database(seeds, path)
     database = sqlite_utils.Database(path)
+    database.conn.create_function("escape_fts", 1, escape_fts)  # as Datasette does for the search question
     yield database
     database.close()
 
@@ -82,3 +84,36 @@ def test_the_seed_rows_of_the_comparison_are_unchanged(joined_db, db):
     for name in ("death_toll_by_outlet", "who_gets_quoted", "anonymous_sourcing", "timeline", "quote_variants"):
         after = [r for r in ask(joined_db, name) if not str(r.get("article_id") or r.get("quote_ids")).startswith(new)]
         assert after == ask(db, name), name
+
+
+# Every question says which rows are automatic, and leaves them out on request.
+# (question, parameters, what marks a row automatic, the confidence column)
+MARKED = [
+    ("death_toll_by_outlet", {}, lambda r: r["method"] == "automatic", "confidence"),
+    ("conflicting_claims", {}, lambda r: r["automatic_figures"] > 0 and ", automatic 0." in r["figures_reported"], None),
+    ("quotes_by_speaker", {}, lambda r: r["method"] == "automatic", "confidence"),
+    ("who_gets_quoted", {}, lambda r: r["method"] == "automatic", "lowest_confidence"),
+    ("anonymous_sourcing", {}, lambda r: r["automatic_quotes"] > 0, "lowest_confidence"),
+    ("quote_variants", {}, lambda r: r["method"] == "automatic", "lowest_confidence"),
+    ("citations_by_outlet", {}, lambda r: r["method"] == "automatic", "lowest_confidence"),
+    ("actor_coverage", {}, lambda r: r["automatic_rows"] > 0 or r["actor_method"] == "automatic", "actor_confidence"),
+    ("search", {"q": "children"}, lambda r: r["method"] in ("automatic", "draft"), "confidence"),
+    ("timeline", {}, lambda r: r["method"] == "automatic", "confidence"),
+]
+
+
+@pytest.mark.parametrize("name, params, automatic, confidence", MARKED, ids=[m[0] for m in MARKED])
+def test_every_question_marks_automatic_rows_and_can_leave_them_out(joined_db, name, params, automatic, confidence):
+    rows = ask(joined_db, name, **params)
+    marked = [r for r in rows if automatic(r)]
+    assert marked, f"{name}: the new articles' automatic rows are shown"
+    if confidence:
+        assert any(r[confidence] is not None and 0 <= r[confidence] <= 1 for r in marked)
+    curated = ask(joined_db, name, **params, curated_only="1")
+    assert curated and not any(automatic(r) for r in curated)
+    assert curated != rows
+
+
+def test_every_question_takes_curated_only():
+    assert all("curated_only" in query["params"] for query in QUERIES.values())
+    assert {m[0] for m in MARKED} | {"actor_network"} == set(QUERIES)
