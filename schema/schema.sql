@@ -31,6 +31,10 @@ CREATE TABLE actors (
     CHECK (method = 'curated' OR (rule IS NOT NULL AND confidence IS NOT NULL))
 );
 
+-- Facets of the actors table count by kind and method.
+CREATE INDEX idx_actors_kind ON actors(kind);
+CREATE INDEX idx_actors_method ON actors(method);
+
 CREATE TABLE actor_aliases (
     id INTEGER PRIMARY KEY,
     actor_id TEXT NOT NULL REFERENCES actors(id),
@@ -96,6 +100,9 @@ CREATE TABLE articles (
     body TEXT NOT NULL
 );
 CREATE INDEX idx_articles_outlet_id ON articles(outlet_id);
+-- The front page lists curated articles and the first drafts by date; the
+-- articles table is faceted by status.
+CREATE INDEX idx_articles_annotation_status ON articles(annotation_status, published_date, id);
 
 -- For each metadata field: the value, whether the text states it, a reader
 -- inferred it, or the text is silent, and the words of the text it rests on.
@@ -116,6 +123,7 @@ CREATE TABLE article_provenance (
     CHECK (start_char IS NULL OR (start_char >= 0 AND end_char > start_char))
 );
 CREATE INDEX idx_article_provenance_article_id ON article_provenance(article_id);
+CREATE INDEX idx_article_provenance_field ON article_provenance(field, status);
 
 -- Spans ---------------------------------------------------------------------
 -- Every span table carries method (curated by a person, or automatic from the
@@ -155,6 +163,8 @@ CREATE INDEX idx_quotes_article_id ON quotes(article_id);
 CREATE INDEX idx_quotes_speaker_id ON quotes(speaker_id);
 CREATE INDEX idx_quotes_statement_id ON quotes(statement_id);
 CREATE INDEX idx_quotes_channel_id ON quotes(channel_id);
+-- Facets of the quotes table (metadata.yml) count by these columns.
+CREATE INDEX idx_quotes_form ON quotes(form);
 
 CREATE TABLE claims (
     id TEXT PRIMARY KEY,
@@ -204,6 +214,10 @@ CREATE TABLE claims (
 CREATE INDEX idx_claims_article_id ON claims(article_id);
 CREATE INDEX idx_claims_claimant_id ON claims(claimant_id);
 CREATE INDEX idx_claims_topic_id ON claims(topic_id);
+-- Facets of the claims table count by these columns.
+CREATE INDEX idx_claims_kind ON claims(kind);
+CREATE INDEX idx_claims_voice ON claims(voice);
+CREATE INDEX idx_claims_qualifier ON claims(qualifier);
 
 CREATE TABLE citations (
     id TEXT PRIMARY KEY,
@@ -224,6 +238,7 @@ CREATE TABLE citations (
 );
 CREATE INDEX idx_citations_article_id ON citations(article_id);
 CREATE INDEX idx_citations_cited_id ON citations(cited_id);
+CREATE INDEX idx_citations_kind ON citations(kind);
 
 CREATE TABLE actor_relations (
     id TEXT PRIMARY KEY,
@@ -249,6 +264,7 @@ CREATE TABLE actor_relations (
 CREATE INDEX idx_actor_relations_subject_id ON actor_relations(subject_id);
 CREATE INDEX idx_actor_relations_object_id ON actor_relations(object_id);
 CREATE INDEX idx_actor_relations_article_id ON actor_relations(article_id);
+CREATE INDEX idx_actor_relations_relation ON actor_relations(relation);
 
 -- Every place a known actor's name or alias appears, found automatically by
 -- matching the alias list (longest alias first).
@@ -266,7 +282,8 @@ CREATE TABLE mentions (
     UNIQUE (article_id, start_char, end_char)
 );
 CREATE INDEX idx_mentions_article_id ON mentions(article_id);
-CREATE INDEX idx_mentions_actor_id ON mentions(actor_id);
+-- An actor's spellings in an article (the Where an actor appears question).
+CREATE INDEX idx_mentions_actor_id ON mentions(actor_id, article_id, surface);
 
 -- Quotation marks that are not anybody's words (nicknames, titles, scare
 -- quotes, apostrophes) and numbers that are not figures worth a claim: listed
