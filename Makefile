@@ -1,18 +1,20 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate [CORPUS=corpora/own-dev] | calibrate | extract FILE=path/to/article.txt
+# make load    a benchmark: 10,000 mixed requests against the served site
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
 PYTHON ?= python3
 PORT ?= 8001
+ALLOWED_HOSTS ?=
 VENV := .venv
 BIN := $(VENV)/bin
 DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate calibrate extract clean
+.PHONY: build check package serve load test evaluate calibrate extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -40,13 +42,22 @@ package: build
 	$(RUN) package --db $(DB) --dist dist
 
 # Public settings: the file is opened immutable (read-only, no locking), SQL
-# is cut off after a second, and plugins/ refuses off-site redirects. Canned
-# queries are not paginated: max_returned_rows is what a chart can draw.
+# is cut off after a second, and plugins/ refuse off-site redirects, unknown
+# Host headers and junk parameters, bound what one query may return and add
+# security headers. Canned queries are not paginated: max_returned_rows is
+# what a chart can draw. The server runs on a snapshot of $(DB) and restarts
+# on each new build (build/peshawar/serving.py), so answers never mix builds;
+# before it restarts, it writes that build's downloads (make package).
+# MALLOC_MMAP_THRESHOLD_ keeps glibc from raising its threshold after a large
+# answer is freed: large buffers stay mmapped and go back to the system.
+# ALLOWED_HOSTS: the names the site answers to behind a proxy (default: local).
 # Table and query pages cut text at truncate_cells_html characters (an
 # article body would fill screens); row pages show it in full.
-# tests/conftest.py and tests/test_browser.py serve the site from this recipe.
+# tests/conftest.py and the browser tests serve the site from this recipe.
 serve: build package
-	$(BIN)/datasette serve --immutable $(DB) \
+	MALLOC_MMAP_THRESHOLD_=131072 PESHAWAR_ALLOWED_HOSTS="$(ALLOWED_HOSTS)" \
+	$(BIN)/python -m peshawar.serving $(DB) --on-new-build "$(RUN) package --db $(DB) --dist dist" -- \
+		$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \
 		--plugins-dir plugins \
@@ -55,7 +66,16 @@ serve: build package
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
 		--setting max_returned_rows 2000 \
-		--setting truncate_cells_html 300
+		--setting truncate_cells_html 300 \
+		--setting max_csv_mb 100
+
+# A benchmark, not a test: REQUESTS mixed requests at CONCURRENCY against the
+# site served by the recipe above on a free port of 127.0.0.1; prints errors,
+# latency percentiles and the server's memory, last line one JSON object.
+REQUESTS ?= 10000
+CONCURRENCY ?= 16
+load: build
+	@$(BIN)/python -m peshawar.bench.load --db $(DB) --requests $(REQUESTS) --concurrency $(CONCURRENCY)
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
