@@ -1,6 +1,6 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
-# make build | check | evaluate [CORPUS=corpora/own-dev] | extract FILE=path/to/article.txt
+# make build | check | evaluate [CORPUS=corpora/own-dev] | calibrate | extract FILE=path/to/article.txt
 # make ingest DIR=folder-or-file   add many articles as drafts (see README)
 # make load    a benchmark: 10,000 mixed requests against the served site
 # make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
@@ -20,7 +20,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve load test evaluate extract ingest bench fuzz bench-yaml clean
+.PHONY: build check package serve load test evaluate calibrate extract ingest bench fuzz bench-yaml clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -51,7 +51,12 @@ package: build
 # is cut off after a second, and plugins/ refuse off-site redirects, unknown
 # Host headers and junk parameters, bound what one query may return and add
 # security headers. Canned queries are not paginated: max_returned_rows is
-# what a chart can draw. The server runs on a snapshot of $(DB) and restarts
+# what a question page shows and its chart draws, 100 rows, because a page
+# spends about half a millisecond per row it shows (measured: 2,000 rows,
+# about a second); tables page through every row, and their CSV streams it
+# all. Facet suggestions are off: on a table of 100,000 rows they were most
+# of its page's time, and the facets worth having are in metadata.yml
+# (indexed in schema.sql). The server runs on a snapshot of $(DB) and restarts
 # on each new build (build/peshawar/serving.py), so answers never mix builds;
 # before it restarts, it writes that build's downloads (make package).
 # MALLOC_MMAP_THRESHOLD_ keeps glibc from raising its threshold after a large
@@ -71,7 +76,8 @@ serve: build package
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000 \
+		--setting suggest_facets off \
+		--setting max_returned_rows 100 \
 		--setting truncate_cells_html 300 \
 		--setting max_csv_mb 100
 
@@ -120,6 +126,11 @@ fuzz: $(BIN)/.installed
 # against PyYAML's own loaders, on the seed annotations and on 5 MB.
 bench-yaml: $(BIN)/.installed
 	@$(BIN)/python -m peshawar.bench.yaml_speed
+
+# The quote pairs behind the threshold that links a new quote to a statement
+# (core/renderings.py); ends with one JSON line.
+calibrate: $(BIN)/.installed
+	@$(RUN) calibrate
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

@@ -1,7 +1,8 @@
 """The command line: thin click commands over the toolkit's functions.
 
 build and check: ``dataset``; extract: ``extractor``; evaluate:
-``evaluate.py``; add-article: ``drafts.py``; package: ``export``. A user's mistake is one line on
+``evaluate.py``; calibrate: ``join/calibration.py``; add-article: ``drafts.py``;
+package: ``export``. A user's mistake is one line on
 stderr and exit 1, never a traceback.
 """
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .core.paths import CACHE, DATABASE, DIST, METADATA, SEEDS
+from .core.paths import CACHE, CORPORA, DATABASE, DIST, METADATA, SEEDS
 from .core.problems import SeedError, report_lines
 
 
@@ -149,6 +150,21 @@ def evaluate_command(seeds_dir):
     if problems:
         _report(problems, "seed problems (rows left out of the gold)")
     for line in report_lines(per_article, overall):
+        click.echo(line)
+
+
+@cli.command("calibrate")
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+@click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPORA, show_default=True)
+def calibrate_command(seeds_dir, corpora_dir):
+    """Score the quote pairs behind the statement-linking threshold.
+
+    The true and false pairs by words in common, then the figures as one
+    JSON object on the last line.
+    """
+    from .join.calibration import calibration, report_lines
+
+    for line in report_lines(calibration(seeds_dir, corpora_dir)):
         click.echo(line)
 
 

@@ -37,6 +37,8 @@ SQL_ONLY = {
     ("quotes", "is_pull_quote"), ("claims", "voice"), ("claims", "method"), ("citations", "method"),
     ("actor_relations", "method"), ("mentions", "method"), ("skipped_spans", "span_kind"),
     ("review_queue", "kind"),
+    # How a link was made: curated when the seed gives no rule for it.
+    ("statements", "method"), ("quotes", "statement_method"), ("claims", "topic_method"),
 }
 
 

@@ -35,10 +35,14 @@ def read_back(tmp_path, header, document):
 NASTY = [
     "", " ", "yes", "No", "null", "~", "true", "on", "1", "1.5", "0x1F", "1e3", "2014-12-16", "12:30", "- item",
     "key: value", "a # not a comment", "#", "'single'", '"double"', "back\\slash", "tab\there", "line\nbreak",
-    "cr\rreturn", "nel\x85next", "sep\u2028line", "para\u2029graph", "bom\ufeff", "del\x7f", "c1\x9b", "nul\x00",
-    "bell\x07", "curly “quotes” and ‘single’", "no-break\u00a0space", "emoji 🙂", "@at", "`tick", "%percent",
+    "cr\rreturn", "sep\u2028line", "para\u2029graph", "bom\ufeff",
+    "curly “quotes” and ‘single’", "no-break\u00a0space", "emoji 🙂", "@at", "`tick", "%percent",
     "!tag", "&anchor", "*alias", "[flow]", "{flow}", "|", ">", "?", "a-slug", "a_rule", "ends-", "x",
 ]
+
+
+# Control characters (NEL, DEL, C1, NUL, BEL) are left out: no seed may hold
+# them (core/text.py), so an article holding one never gets a draft.
 
 
 def test_every_kind_of_scalar_reads_back(tmp_path):
@@ -50,7 +54,7 @@ def test_every_kind_of_scalar_reads_back(tmp_path):
 
 def test_a_draft_shaped_document_reads_back_with_its_lines(tmp_path):
     rng = random.Random(7)
-    alphabet = "abc XYZ 019:#-'\"\\\n\t“”’\u00a0\u2028\x85é"
+    alphabet = "abc XYZ 019:#-'\"\\\n\t“”’\u00a0\u2028é"
     rows = [{"id": f"x-auto-q{n:03d}", "text": "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))),
              "speaker": rng.choice([None, "some-actor"]), "part": rng.choice([1, 2]), "confidence": rng.random()}
             for n in range(30)]

@@ -8,7 +8,7 @@ from peshawar.dataset.units import read_lookups
 from peshawar.ingest.mapping import map_drafts
 from peshawar.ingest.plan import plan, seeds_state
 from peshawar.ingest.sources import Article
-from peshawar.ingest.work import Context, Drafted
+from peshawar.ingest.work import Context, Drafted, join_context
 
 
 def test_a_local_dask_cluster_gives_what_the_process_pool_gives(tmp_seeds, generated):
@@ -17,7 +17,7 @@ def test_a_local_dask_cluster_gives_what_the_process_pool_gives(tmp_seeds, gener
     items = [Article(f"in:{n}", a["text"], {"title": a["title"]}) for n, a in enumerate(generated[:4])]
     items.append(Article("in:broken", "\x00"))  # not an article: the extractor may fail on it or not, alike
     jobs, _ = plan(items, seeds_state(lookups))
-    context = Context(lookups)
+    context = Context(lookups, join_context(tmp_seeds))
     on_pool = list(map_drafts(jobs, context, workers=2))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
                                   dashboard_address=None) as cluster:

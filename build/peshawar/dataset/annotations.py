@@ -101,7 +101,7 @@ def quote_rows(annotation, statement_ids):
         what = f"quote {quote['id']}"
         ok = rows.unique("quotes", quote["id"], annotation.display, quote.line)
         for key in ("speaker", "channel"):
-            ok &= rows.known_actor(quote.get(key), f"{what}: {key}", annotation.display, quote.line)
+            ok &= rows.known_actor(quote.get(key), f"{what}: {key}", annotation.display, quote.line, annotation.article_id)
         if quote.get("statement") and quote["statement"] not in statement_ids and "statements" not in rows.unread:
             hint = did_you_mean(quote["statement"], statement_ids)
             annotation.problem(quote.line, f"{what}: unknown statement {quote['statement']!r}{hint}")
@@ -124,6 +124,7 @@ def quote_rows(annotation, statement_ids):
             "channel_id": quote.get("channel"), "channel_text": quote.get("channel_text"),
             "form": quote["form"], "is_pull_quote": int(bool(quote.get("pull_quote"))),
             "part": quote.get("part"), **annotation.provenance(quote), "note": quote.get("note"),
+            **link_provenance(quote, "statement"),
         })
 
 
@@ -186,6 +187,7 @@ def claim_rows(annotation, topic_ids):
             "text": claim["text"], "start_char": span[0], "end_char": span[1],
             "attribution_text": claim.get("attribution_text"),
             **annotation.provenance(claim), "note": claim.get("note"),
+            **link_provenance(claim, "topic"),
         })
 
 
@@ -196,6 +198,16 @@ def event_date_problem(claim):
     if claim["kind"] == "year" and claim.get("value") is not None:
         return year_problem(claim["value"])
     return None
+
+
+def link_provenance(item, link):
+    """How a quote's statement or a claim's topic was linked: by a person
+    (no rule given), or automatically by the rule the draft names."""
+    if not item.get(link):
+        return {f"{link}_method": None, f"{link}_rule": None, f"{link}_confidence": None}
+    rule = item.get(f"{link}_rule")
+    return {f"{link}_method": "automatic" if rule else "curated", f"{link}_rule": rule,
+            f"{link}_confidence": item.get(f"{link}_confidence")}
 
 
 def event_date(claim):

@@ -8,6 +8,7 @@ at a time (``walk.py``) and are written in batches, so memory stays flat
 however many articles there are.
 """
 
+import json
 import os
 import sqlite3
 from collections import Counter
@@ -16,8 +17,12 @@ from pathlib import Path
 from ..core.problems import Problem, SeedError
 from .cache import NoCache
 from .review import GAP_COLUMNS, kinds
-from .schema import fts_tables, shape_for_load, tables as schema_tables
+from .build_unit import PROPOSALS
+from .lookups import merge_proposal, merged_actor_rows
+from .proposed_statements import propose_statements_in
+from .schema import after_load, fts_tables, shape_for_load, tables as schema_tables
 from .temporary import TemporaryDatabase
+from .units import columns_of
 from .walk import walk
 
 BATCH_ROWS = 20_000
@@ -39,9 +44,13 @@ class Loader:
         self.rank = {kind: rank for rank, kind in enumerate(kinds())}
         conn.execute(f"create temp table gaps (rank integer, {', '.join(GAP_COLUMNS)})")
         self.gap_counts = Counter()
+        self.proposals = []  # (article id, proposal) of every draft, merged at the end
 
     def add(self, tables):
         for name, (columns, rows) in tables.items():
+            if name == PROPOSALS:
+                self.proposals += [dict(zip(columns, row)) for row in rows]
+                continue
             if name not in self.pending:
                 self.pending[name] = (columns, [])
             held_columns, held = self.pending[name]
@@ -70,8 +79,11 @@ class Loader:
         self.size = 0
 
     def finish(self):
-        """The review queue in the order of work, then the search indexes."""
+        """The drafts' proposed actors and statements, the review queue in
+        the order of work, then the search indexes."""
         self.flush()
+        self._proposed_actors()
+        propose_statements_in(self.conn)
         columns = ", ".join(GAP_COLUMNS)
         self.conn.execute(f"""
             insert into review_queue ({columns})
@@ -81,6 +93,18 @@ class Loader:
         self.conn.execute("drop table temp.gaps")
         for fts in fts_tables():
             self.conn.execute(f"insert into {fts}({fts}) values ('rebuild')")
+
+
+    def _proposed_actors(self):
+        """One automatic actor per id the drafts propose (lookups.proposed_actor_rows' merge)."""
+        merged, proposed = {}, {}
+        for row in sorted(self.proposals, key=lambda row: row["article_id"]):
+            proposed.setdefault(row["id"], set()).add(row["article_id"])
+            merge_proposal(merged, {**row, "aliases": json.loads(row["aliases"])})
+        owners = {alias.casefold(): actor_id for alias, actor_id in self.conn.execute("select alias, actor_id from actor_aliases")}
+        actors, aliases = merged_actor_rows(merged, proposed, owners)
+        self.add({"actors": columns_of(actors), "actor_aliases": columns_of(aliases)} if actors else {})
+        self.flush()
 
 
 def foreign_key_problems(conn):
@@ -150,6 +174,7 @@ def _write(conn, seeds_dir, cache):
     for statement in indexes_and_triggers:
         conn.execute(statement)
     conn.execute("commit")
+    after_load(conn)  # a script: it commits as it goes
     broken = foreign_key_problems(conn) + span_problems(conn)
     if broken:
         raise sqlite3.IntegrityError(f"{len(broken)} rows break the schema: {broken[:5]}")

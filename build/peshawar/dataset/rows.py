@@ -14,7 +14,8 @@ from ..core.aliases import alias_mentions
 from ..core.problems import Problem
 from .annotations import annotation_rows
 from .articles import article_rows
-from .lookups import actor_rows, statement_rows, topic_rows
+from .lookups import actor_rows, proposals_by_article, proposed_actor_rows, statement_rows, topic_rows
+from .proposed_statements import proposed_statement_rows
 
 
 class Rows:
@@ -35,6 +36,7 @@ class Rows:
         self.seen = {}  # (table, id) -> (file, line) of its first row
         # Ids of the lookup tables when they were built apart (one article at a time).
         self.lookup_ids = lookup_ids or {}
+        self.proposed = {}  # proposed actor id -> ids of the articles whose drafts propose it
 
     def table(self, name):
         """The list of rows of table ``name`` (created empty on first use)."""
@@ -59,9 +61,10 @@ class Rows:
         self.seen[key] = (display, line)
         return True
 
-    def known_actor(self, actor_id, what, display, line):
-        """Is ``actor_id`` None or registered? If not, say so with the id meant."""
-        if actor_id is None or actor_id in self.registry.ids:
+    def known_actor(self, actor_id, what, display, line, article_id=None):
+        """Is ``actor_id`` None, registered, or proposed by the draft of
+        ``article_id``? If not, say so with the id meant."""
+        if actor_id is None or actor_id in self.registry.ids or article_id in self.proposed.get(actor_id, ()):
             return True
         if "actors" in self.unread:
             return False
@@ -94,17 +97,39 @@ def build_rows(seeds):
     # Statements whose speaker cannot be checked are left out with the actors.
     unread = seeds.unread | ({"statements"} if "actors" in seeds.unread else set())
     rows = Rows(Registry.from_actors(seeds.actors), unread=unread)
-    lookup_rows(seeds, rows)
+    actor_rows(seeds.actors, rows)
+    proposed_actor_rows(seeds.annotations, rows)
+    topic_rows(seeds.topics, rows)
+    statement_rows(seeds.statements, rows)
     article_family(seeds, rows)
+    proposed_statement_rows(rows.tables)
     return rows.tables, rows.problems
 
 
-def mention_rows(articles, aliases):
-    """Automatic mentions of every alias in every article body."""
-    alias_to_actor = {row["alias"]: row["actor_id"] for row in aliases}
+def mention_rows(articles, aliases, proposed=None):
+    """Automatic mentions of every alias in every article body.
+
+    ``proposed`` (``{article id: [proposed actor ids]}``) names the actors
+    a draft proposes: their spellings are looked for in that article only,
+    where they are not inside a registered alias. A proposal is a guess
+    about one article's speaker, not a name to find in every text.
+    """
+    proposed = proposed or {}
+    own = {actor_id for ids in proposed.values() for actor_id in ids}
+    registered = {row["alias"]: row["actor_id"] for row in aliases if row["actor_id"] not in own}
+    spellings = {}
+    for row in aliases:
+        if row["actor_id"] in own:
+            spellings.setdefault(row["actor_id"], {})[row["alias"]] = row["actor_id"]
     rows = []
     for article in articles:
-        for mention in alias_mentions(article["body"], alias_to_actor):
+        found = alias_mentions(article["body"], registered)
+        extra = {a: i for actor_id in proposed.get(article["id"], ()) for a, i in spellings.get(actor_id, {}).items()}
+        if extra:
+            taken = [(m["start_char"], m["end_char"]) for m in found]
+            found += [m for m in alias_mentions(article["body"], extra)
+                      if not any(s < m["end_char"] and m["start_char"] < e for s, e in taken)]
+        for mention in sorted(found, key=lambda m: (m["start_char"], m["end_char"])):
             del mention["text"]  # the table keeps it once, as surface
             rows.append({"article_id": article["id"], **mention, "method": "automatic"})
     return rows
@@ -116,5 +141,6 @@ def collect(seeds_dir):
 
     seeds, problems = read_seeds(seeds_dir)
     tables, more = build_rows(seeds)
-    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"])
+    proposed = proposals_by_article(seeds.annotations, tables["actors"])
+    tables["mentions"] = mention_rows(tables["articles"], tables["actor_aliases"], proposed)
     return tables, problems + more

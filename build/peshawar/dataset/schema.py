@@ -13,9 +13,12 @@ import sqlite3
 from ..core.paths import SCHEMA_DIR
 
 
+AFTER_LOAD = SCHEMA_DIR / "after_load.sql"
+
+
 def ensure_db_shape(db):
-    """Apply every ``schema/*.sql`` file, in name order, to an empty database
-    (a sqlite3 connection or a sqlite_utils Database)."""
+    """Apply every ``schema/*.sql`` file but after_load.sql, in name order, to
+    an empty database (a sqlite3 connection or a sqlite_utils Database)."""
     conn = getattr(db, "conn", db)
     for path in _schema_files():
         conn.executescript(path.read_text(encoding="utf-8"))
@@ -47,8 +50,14 @@ def shape_for_load(conn):
     return later
 
 
+def after_load(db):
+    """Work out what ``schema/after_load.sql`` derives from the loaded rows
+    (``db``: a sqlite3 connection or a sqlite_utils Database)."""
+    getattr(db, "conn", db).executescript(AFTER_LOAD.read_text(encoding="utf-8"))
+
+
 def _schema_files():
-    return sorted(SCHEMA_DIR.glob("*.sql"))
+    return sorted(path for path in SCHEMA_DIR.glob("*.sql") if path != AFTER_LOAD)
 
 
 @functools.cache

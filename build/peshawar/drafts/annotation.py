@@ -2,6 +2,7 @@
 annotation file, each marked automatic with its rule and confidence, and
 the header that tells a person what is left to do."""
 
+from ..join import draft_fields, draft_proposed_actors
 from .metadata import _occurrence_of
 
 
@@ -33,9 +34,7 @@ def draft_annotation(article_id, text, result):
             row["part"] = quote["part"]
         if quote.get("pull_quote"):
             row["pull_quote"] = True
-        if quote.get("statement"):  # linked by join/ to a statement it renders
-            row["statement"] = quote["statement"]
-        quotes.append({**row, **_automatic(quote)})
+        quotes.append({**row, **draft_fields(quote), **_automatic(quote)})
     claims = []
     for number, claim in enumerate(result["claims"], start=1):
         row = {"id": f"{article_id}-auto-c{number:03d}", **_place(text, claim), "kind": claim["kind"],
@@ -43,9 +42,8 @@ def draft_annotation(article_id, text, result):
                "population": claim.get("population"),
                **({"date": claim["date"]} if claim.get("date") else {}),
                "claimant": claim.get("claimant_id"),
-               "attribution_text": claim.get("attribution_text"),
-               **({"topic": claim["topic"]} if claim.get("topic") else {})}
-        claims.append({**row, **_automatic(claim)})
+               "attribution_text": claim.get("attribution_text")}
+        claims.append({**row, **draft_fields(claim), **_automatic(claim)})
     citations, needs_person = [], []
     for citation in result["citations"]:
         if citation["cited_id"] is None:
@@ -55,6 +53,8 @@ def draft_annotation(article_id, text, result):
                "cited": citation["cited_id"], "kind": citation["kind"]}
         citations.append({**row, **_automatic(citation)})
     annotation = {"article": article_id, "status": "draft", "quotes": quotes, "claims": claims, "citations": citations}
+    if result.get("proposed_actors"):
+        annotation["proposed_actors"] = draft_proposed_actors(result)
     return annotation, needs_person
 
 
@@ -64,7 +64,7 @@ def draft_document(article_id, text, result, metadata):
     annotation, needs_person = draft_annotation(article_id, text, result)
     fields = {key: value for key, value in metadata.items() if key != "id"}
     document = {"article": article_id, "status": "draft", "metadata": fields}
-    document.update((key, annotation[key]) for key in ("quotes", "claims", "citations"))
+    document.update((key, annotation[key]) for key in ("quotes", "claims", "citations", "proposed_actors") if key in annotation)
     return document, needs_person
 
 
@@ -77,7 +77,9 @@ def header_lines(title, result, needs_person):
         "rule that found it and its confidence) and waits for a person: check",
         "each speaker, claimant, kind and value, account for every quotation mark",
         "and number (`make build` lists the ones still open in the review_queue",
-        "table), then set status: curated.",
+        "table), then set status: curated. A topic_rule or statement_rule says",
+        "a link was made automatically; proposed_actors are speakers no one",
+        "registered (register them in seeds/actors.yml to accept them).",
     ]
     if needs_person:
         lines += ["", "Citations whose source is not a known actor (register the actor in", "seeds/actors.yml, then add the citation):"]

@@ -46,16 +46,20 @@ class Failed:
 
 
 def join_context(seeds_dir):
-    """What join/ needs for a run (topics, statements and their quotes), built
-    once. Until join/ exists there is nothing to build."""
-    return None
+    """What join/ needs for a run (topics, statements and their curated
+    renderings, the registry), built once."""
+    from ..join import JoinContext
+
+    return JoinContext.from_seeds(seeds_dir)
 
 
 def joined(article_id, text, result, context):
     """The extractor's result with what join/ adds: a topic on claims, a
     statement on quotes that render one, a proposed actor for an unknown
-    speaker. The seam join/ fills; until then the result as it is."""
-    return result
+    speaker."""
+    from ..join import join_article
+
+    return join_article(article_id, text, result, context)
 
 
 def draft_errors(unit):
