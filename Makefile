@@ -6,6 +6,7 @@
 # make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
 # make fuzz CASES=1000   a benchmark: break copies of the seeds and count how the build answers
 # make bench-yaml        a benchmark: how fast the seeds' YAML is read (MB/s)
+# make bench-build       a benchmark: the seeds' build against its floor (a bare executemany of the same rows)
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -20,7 +21,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve load test evaluate calibrate extract ingest bench fuzz bench-yaml clean
+.PHONY: build check package serve load test evaluate calibrate extract ingest bench fuzz bench-yaml bench-build clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -131,6 +132,11 @@ bench-yaml: $(BIN)/.installed
 # (core/renderings.py); ends with one JSON line.
 calibrate: $(BIN)/.installed
 	@$(RUN) calibrate
+
+# A benchmark: `make build` of the seeds (cache warm) against a bare
+# interpreter inserting the same rows with executemany, timed in pairs.
+bench-build: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.build_floor
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

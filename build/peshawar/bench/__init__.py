@@ -8,4 +8,6 @@ small subsets of them, asserting behaviour, never timings.
 - ``fuzz`` (with ``mutations``): broken copies of the seeds built over a
   previous database, each answer classified (`make fuzz`).
 - ``yaml_speed``: MB/s of the seed YAML reader (`make bench-yaml`).
+- ``build_floor``: the seeds' build against a bare executemany of the same
+  rows (`make bench-build`).
 """
