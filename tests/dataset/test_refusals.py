@@ -43,6 +43,14 @@ def append(seeds, name, text):
         handle.write(text)
 
 
+def article_entry(article_id):
+    """The text of ``article_id``'s entry in articles.yml, as written there."""
+    text = (ROOT / "seeds" / "articles.yml").read_text(encoding="utf-8")
+    start = text.index(f"  - id: {article_id}\n")
+    end = text.find("\n  - id:", start + 1)
+    return text[start:] if end == -1 else text[start:end + 1]
+
+
 def symlink_to_copy(seeds, name, elsewhere):
     copy = elsewhere / Path(name).name
     shutil.move(seeds / name, copy)
@@ -148,6 +156,9 @@ CASES = {
     "a pipe instead of a file": (
         lambda s, t: ((s / MEN_TEXT).unlink(), os.mkfifo(s / MEN_TEXT)),
         r"seeds/articles/men-who-shot-132-children\.txt: not a regular file"),
+    "an article listed twice": (
+        lambda s, t: append(s, "articles.yml", article_entry("men-who-shot-132-children")),
+        r"seeds/articles\.yml:\d+: id 'men-who-shot-132-children' repeats \(first at seeds/articles\.yml:" + str(line_of("articles.yml", "- id: men-who-shot-132-children")) + r"\)"),
 }
 RAW = re.compile(r"Traceback|constraint failed|CHECK|sqlite3|\b[A-Z]\w*Error\b")
 

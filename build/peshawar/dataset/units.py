@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.files import read_bytes
-from ..core.problems import SeedError
+from ..core.problems import Problem, SeedError
 from .cache import encode, key
 from .review import Gap
 
@@ -135,8 +135,15 @@ def article_sources(lookups, problems):
         return []
     by_stem = {path.stem: path for path in annotations}
     problems += missing_annotations(lookups.root, lookups.articles, by_stem)
-    listed = [(entry["id"], by_stem[entry["id"]]) for entry in lookups.articles if entry["id"] in by_stem]
-    named = {entry["id"] for entry in lookups.articles}
+    listed, named = [], {}
+    for entry in lookups.articles:
+        if entry["id"] in named:
+            first = named[entry["id"]]
+            problems.append(Problem(entry["_file"], entry.line, f"id {entry['id']!r} repeats (first at {first['_file']}:{first.line})"))
+        else:
+            named[entry["id"]] = entry
+            if entry["id"] in by_stem:
+                listed.append((entry["id"], by_stem[entry["id"]]))
     return listed + [(path.stem, path) for path in annotations if path.stem not in named]
 
 
