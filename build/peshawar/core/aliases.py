@@ -2,6 +2,7 @@
 build's ``mentions`` table and the extractor's ``alias_match`` rule, and the
 one shape of a mention."""
 
+import functools
 import re
 
 
@@ -11,7 +12,12 @@ def alias_pattern(aliases):
     Longest first makes "Tehrik-i-Taliban Pakistan" win over "Taliban" where
     both start at the same place.
     """
-    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    return _compiled(tuple(sorted(set(aliases), key=lambda a: (-len(a), a))))
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(ordered):
+    """The pattern of ``alias_pattern``, compiled once per set of aliases."""
     alternatives = "|".join(re.escape(a) for a in ordered)
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 

@@ -21,6 +21,13 @@ class Mark:
     role: str  # "open", "close" or "either"
 
 
+# Every character that may act as a quotation mark: the scan visits only these.
+CANDIDATE_RE = re.compile("[" + DOUBLE_MARKS + OPENING_SINGLE + AMBIGUOUS_SINGLE + "]")
+ELIDED_YEAR_RE = re.compile(r"\d\d(?!\d)")
+OPENS_AFTER = "([{\u2014-/"
+CLOSES_BEFORE = ".,;:!?)]}\u2014-"
+
+
 def quotation_marks(body):
     """Every character in ``body`` that acts as a quotation mark.
 
@@ -33,32 +40,42 @@ def quotation_marks(body):
     and must be listed as skipped by whoever annotates the article.
     """
     marks = []
-    for index, char in enumerate(body):
+    length = len(body)
+    for found in CANDIDATE_RE.finditer(body):
+        index, char = found.start(), found.group()
         before = body[index - 1] if index > 0 else " "
-        after = body[index + 1] if index + 1 < len(body) else " "
+        after = body[index + 1] if index + 1 < length else " "
         if char in DOUBLE_MARKS:
-            if char in "\u201c\u201e\u00ab":
-                role = "open"
-            elif char in "\u201d\u00bb":
-                role = "close"
-            elif before.isspace() or before in "([{\u2014-/":
-                role = "open"
-            elif after.isspace() or after in ".,;:!?)]}\u2014-":
-                role = "close"
-            else:
-                role = "either"
-            marks.append(Mark(index, char, role))
+            marks.append(Mark(index, char, _double_role(char, before, after)))
         elif char == OPENING_SINGLE:
             marks.append(Mark(index, char, "open"))
-        elif char in AMBIGUOUS_SINGLE:
-            if before.isalnum() and after.isalnum():
-                continue  # an apostrophe inside a word
-            if re.match(r"\d\d(?!\d)", body[index + 1:index + 4]):
-                continue  # an elided year: "the summer of ’76", "class of '09"
-            if (before.isspace() or before in "([{\u2014\"\u201c") and after.isalnum():
-                marks.append(Mark(index, char, "open"))
-            elif (before.isalnum() or before in ".,;:!?") and (
-                after.isspace() or after in ".,;:!?)]}\u2014\"\u201d"
-            ):
-                marks.append(Mark(index, char, "close"))
+        else:
+            role = _single_role(body, index, before, after)
+            if role:
+                marks.append(Mark(index, char, role))
     return marks
+
+
+def _double_role(char, before, after):
+    if char in "\u201c\u201e\u00ab":
+        return "open"
+    if char in "\u201d\u00bb":
+        return "close"
+    if before.isspace() or before in OPENS_AFTER:
+        return "open"
+    if after.isspace() or after in CLOSES_BEFORE:
+        return "close"
+    return "either"
+
+
+def _single_role(body, index, before, after):
+    """"open", "close", or None for an apostrophe, of a straight or right single mark."""
+    if before.isalnum() and after.isalnum():
+        return None  # an apostrophe inside a word
+    if ELIDED_YEAR_RE.match(body, index + 1, index + 4):
+        return None  # an elided year: "the summer of ’76", "class of '09"
+    if (before.isspace() or before in "([{\u2014\"\u201c") and after.isalnum():
+        return "open"
+    if (before.isalnum() or before in ".,;:!?") and (after.isspace() or after in ".,;:!?)]}\u2014\"\u201d"):
+        return "close"
+    return None

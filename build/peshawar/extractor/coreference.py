@@ -7,10 +7,16 @@ an earlier pronoun told it. Nothing here names an actor: what is known
 about actors comes from the registry only.
 """
 
+import bisect
 import re
 
 from . import lexicon, phrases
 from .lexicon import GROUP_HEADS  # nouns that make a name before them a modifier
+from .name_index import NameIndex
+
+# How many earlier speakers a pronoun looks back over, the last first: a
+# bound on the work for one pronoun in a text with thousands of cues.
+PRONOUN_LOOK_BACK = 200
 
 
 class Resolver:
@@ -27,12 +33,23 @@ class Resolver:
         self.text = text
         self.registry = registry
         self.mentions = mentions  # alias mentions with actor ids
-        self.history = []  # (offset, text, actor id, number, head noun)
+        self.index = NameIndex(text)
+        self.history = []  # (offset, text, actor id, number, head noun), in text order
+        self.by_head = {}  # head noun -> [(offset, actor id)] of the history, in text order
         self.gender = {}  # actor id -> "he" / "she", learnt from titles and pronouns
+        self._ending_at = {}  # end offset -> [(start, actor id)] of the mentions
+        for m_start, m_end, _, actor_id in mentions:
+            self._ending_at.setdefault(m_end, []).append((m_start, actor_id))
+        people = [(m[0], m[3]) for m in mentions if registry.kinds.get(m[3]) == "person"]
+        self._person_starts = [start for start, _ in people]
+        self._person_ids = [actor_id for _, actor_id in people]
+        self._named_as_cache = {}
+        self._surname_cache = {}
 
     def remember(self, offset, speaker_text, actor_id, number, head):
-        self.history.append((offset, speaker_text, actor_id, number, head))
-        self.history.sort(key=lambda h: h[0])
+        entry = (offset, speaker_text, actor_id, number, head)
+        bisect.insort_right(self.history, entry, key=lambda h: h[0])
+        bisect.insort_right(self.by_head.setdefault(head, []), (offset, actor_id), key=lambda h: h[0])
 
     def resolve(self, phrase, offset):
         """Return ``(speaker_text, actor_id, number, how)``."""
@@ -57,11 +74,13 @@ class Resolver:
         if actor:
             return actor
         # A mention of a known alias inside the phrase, ending where it ends.
-        for m_start, m_end, _, actor_id in self.mentions:
-            if start <= m_start and m_end == end:
+        for m_start, actor_id in self._ending_at.get(end, ()):
+            if start <= m_start:
                 return actor_id
         words = name.split()
-        for cut in range(1, len(words)):
+        # No alias has more words than the registry's longest (one more for
+        # a leading "the"), so shorter tails only are tried.
+        for cut in range(max(1, len(words) - self.registry.longest_alias_words - 1), len(words)):
             actor = self.registry.resolve(" ".join(words[cut:]))
             if actor and self.registry.kinds.get(actor) == "person":
                 return actor
@@ -71,22 +90,26 @@ class Resolver:
         """A bare surname means the last full name before it that ends with it."""
         if len(surname) < 3:
             return None
-        ending = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+" + re.escape(surname) + r"(?![\w-])")
-        best = None
-        for match in ending.finditer(self.text, 0, offset):
-            actor = self.registry.resolve(match.group())
+        for full_name in self.index.full_names_ending_with(surname, offset):
+            actor = self._full_name(full_name)
+            if actor:
+                return actor
+        candidates = self.registry.persons_with_surname(surname)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _full_name(self, full_name):
+        """The actor a full name found before a surname names, or None."""
+        if full_name not in self._surname_cache:
+            actor = self.registry.resolve(full_name)
             if actor is None:
-                tail = match.group().split()
-                for cut in range(1, len(tail) - 1):
+                tail = full_name.split()
+                first = max(1, len(tail) - self.registry.longest_alias_words - 1)
+                for cut in range(first, len(tail) - 1):
                     actor = self.registry.resolve(" ".join(tail[cut:]))
                     if actor:
                         break
-            if actor:
-                best = actor
-        if best:
-            return best
-        candidates = self.registry.persons_with_surname(surname)
-        return candidates[0] if len(candidates) == 1 else None
+            self._surname_cache[full_name] = actor
+        return self._surname_cache[full_name]
 
     def learn_gender(self, actor_id, title_or_pronoun, name=None):
         """Remember "he" or "she" for an actor (or, unregistered, a surname)."""
@@ -99,7 +122,9 @@ class Resolver:
     def _pronoun(self, phrase, offset):
         pronoun = phrase.text.lower()
         number = phrases.PRONOUNS.get(pronoun, "singular")
-        for _, speaker_text, actor_id, past_number, _ in reversed([h for h in self.history if h[0] < offset]):
+        last = bisect.bisect_left(self.history, offset, key=lambda h: h[0])
+        for position in range(last - 1, max(-1, last - 1 - PRONOUN_LOOK_BACK), -1):
+            _, speaker_text, actor_id, past_number, _ = self.history[position]
             if past_number != number:
                 continue
             if actor_id is None and speaker_text and speaker_text.lower() in phrases.PRONOUNS:
@@ -111,15 +136,15 @@ class Resolver:
             # so a reviewer sees "Ayesha Khan" rather than "She".
             return (phrase.text if actor_id else speaker_text), actor_id, number, "pronoun"
         if number == "singular":
-            for m_start, _, _, actor_id in reversed(self.mentions):
-                if m_start < offset and self.registry.kinds.get(actor_id) == "person":
-                    return phrase.text, actor_id, number, "pronoun"
+            last_person = bisect.bisect_left(self._person_starts, offset) - 1
+            if last_person >= 0:
+                return phrase.text, self._person_ids[last_person], number, "pronoun"
             # Nobody spoke or opened a sentence yet ("The first time Ann Ruiz
             # saw the sea, she …"): the last person-like name before it.
             window = max(0, offset - 1500)
             for match in reversed(list(phrases.NAME_RUN_RE.finditer(self.text, window, offset))):
                 name = phrases.trailing_name(self.text, match.start(), match.end())
-                if name is None or not person_like(self.text, name):
+                if name is None or not person_like(self.index, name):
                     continue
                 if pronoun in ("he", "she") and self.gender.get(_gender_key(None, name.text), pronoun) != pronoun:
                     continue
@@ -137,32 +162,39 @@ class Resolver:
             # "the commander": the last person the text described that way,
             # as a speaker ("a senior commander told …") or in an appositive
             # or title next to a name ("Ade Bello, the regional commander").
-            candidates = [(h[0], h[2]) for h in self.history if h[0] < offset and h[4] == head]
-            candidates += [(position, actor) for position, actor in self._named_as(head) if position < offset]
+            candidates = [c for c in (_last_before(self.by_head.get(head, []), offset), self._named_as(head, offset)) if c]
             if candidates:
                 return phrase.text, max(candidates, key=lambda c: c[0])[1], number, "description"
         return phrase.text, None, number, "description"
 
-    def _named_as(self, head):
-        """``[(offset, actor id)]`` of names described by ``head`` in the text:
-        "NAME, the … HEAD", "the … HEAD, NAME" and "HEAD NAME"."""
-        word = re.escape(head)
-        name = phrases.NAME_RUN_RE.pattern
-        patterns = (
-            r"(?P<name>" + name + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + word + r"\b",
-            r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + word + r",?\s+(?P<name>" + name + r")",
-            r"\b" + word + r"\s+(?P<name>" + name + r")",
-        )
-        found = []
-        for pattern in patterns:
-            for match in re.finditer(pattern, self.text):
-                phrase = phrases.trailing_name(self.text, match.start("name"), match.end("name"))
+    def _named_as(self, head, offset):
+        """``(offset, actor id)`` of the last name before ``offset`` described
+        by ``head``: "NAME, the … HEAD", "the … HEAD, NAME" and "HEAD NAME";
+        None when there is none."""
+        if head not in self._named_as_cache:
+            found = []
+            for order, (position, start, end) in enumerate(self.index.described_names(head)):
+                phrase = phrases.trailing_name(self.text, start, end)
                 if phrase is None:
                     continue
                 actor = self._name(phrase.text, phrase.start, phrase.end)
                 if actor:
-                    found.append((match.start(), actor))
-        return found
+                    found.append((position, order, actor))
+            found.sort()
+            self._named_as_cache[head] = [(position, actor) for position, _, actor in found]
+        return _last_before(self._named_as_cache[head], offset)
+
+
+def _last_before(entries, offset):
+    """The entry of ``[(offset, value)]`` (sorted by offset, ties in their
+    order of finding) with the greatest offset below ``offset``, the first
+    found among equals; None when there is none."""
+    index = bisect.bisect_left(entries, offset, key=lambda e: e[0]) - 1
+    if index < 0:
+        return None
+    while index > 0 and entries[index - 1][0] == entries[index][0]:
+        index -= 1
+    return entries[index]
 
 
 def _gender_key(actor_id, name):
@@ -182,25 +214,24 @@ def organization_like(name):
     return any(word.strip(".,’'") in lexicon.ORGANIZATION_WORDS for word in words)
 
 
-def person_like(text, phrase):
+def person_like(index, phrase):
     """An unregistered name that reads as a person's: two to four words and
-    no organisation word, or the surname of such a name written earlier."""
+    no organisation word, or the surname of such a name written earlier.
+    ``index`` is the ``NameIndex`` of the text."""
+    text = index.text
     words = phrase.text.split()
     if organization_like(phrase.text) or any(w in lexicon.SENTENCE_STARTERS for w in words):
         return False
     if words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS:
         return False  # "Political Correspondent" is a job, not a name
-    after = re.match(r"[ \u00a0]+([a-z]+)", text[phrase.end:phrase.end + 30])
+    after = WORD_AFTER_RE.match(text, phrase.end, phrase.end + 30)
     if after and after.group(1) in GROUP_HEADS:
         return False  # "New Town officials": the name modifies a noun
     if 2 <= len(words) <= 4:
         return True
     if len(words) == 1 and len(words[0]) > 2:
-        earlier = re.search(
-            r"(?<![\w’'-])[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}[ \u00a0]" + re.escape(words[0]) + r"(?![\w’'-])",
-            text[:phrase.start],
-        )
-        return bool(earlier) and not organization_like(earlier.group())
+        earlier = index.capitalised_words_before(words[0], phrase.start)
+        return bool(earlier) and not organization_like(earlier)
     return False
 
 
@@ -217,6 +248,15 @@ def description_head(phrase_text):
     return head[-1].lower() if head else ""
 
 
+WORD_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)")
+WORD_RE = re.compile(r"[\w’'-]+")
+AGE_RE = re.compile(r"\d+-year-old")
+LETTERS_RE = re.compile(r"[A-Za-z]+")
+ROLE_THEN_NAME_RE = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]")
+APPOSITIVE_RE = re.compile(r",[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+),")
+WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
 # Words that may precede a sentence's subject name: "The council's new
 # director, Ade Bello, …", "Former President X …".
 SUBJECT_PREFIX_WORDS = lexicon.DETERMINERS | lexicon.ROLE_WORDS | lexicon.words("subject_prefix_words")
@@ -231,19 +271,20 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
     possessives and titles), so an object ("said Fazal complained")
     is not taken for the subject.
     """
-    inside = [(s.open, s.end) for s in marked]
+    opens = [s.open for s in marked]
     for start, end in sentence_spans:
         for match in phrases.NAME_RUN_RE.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in inside):
+            inside = bisect.bisect_right(opens, match.start()) - 1
+            if inside >= 0 and match.start() < marked[inside].end:
                 break
             prefix = text[start:match.start()]
             # A phrase set off by commas before the subject ("For 40 years,",
             # "Her rival, …") does not stop the search for it.
-            clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(re.findall(r"[\w’'-]+", prefix)) <= 12 else prefix
-            words = re.findall(r"[\w’'-]+", clause)
+            clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(WORD_RE.findall(prefix)) <= 12 else prefix
+            words = WORD_RE.findall(clause)
             if len(words) > 6 or not all(
-                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() or w.lower() in lexicon.POSSESSIVES
-                or re.fullmatch(r"\d+-year-old", w)  # "67-year-old Ann Ruiz"
+                w.lower() in SUBJECT_PREFIX_WORDS or phrases.POSSESSIVE_END_RE.search(w) or w[0].isupper() or w.lower() in lexicon.POSSESSIVES
+                or AGE_RE.fullmatch(w)  # "67-year-old Ann Ruiz"
                 for w in words
             ):
                 break
@@ -254,12 +295,12 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
                 continue
             speaker, actor_id, number, _ = resolver.resolve(phrase, phrase.start)
             resolver.learn_gender(actor_id, _word_before(text, phrase.start), speaker)
-            for word in re.findall(r"[A-Za-z]+", prefix[-40:] + " " + _appositive_after(text, phrase.end)):
+            for word in LETTERS_RE.findall(prefix[-40:] + " " + _appositive_after(text, phrase.end)):
                 if word.lower() not in lexicon.POSSESSIVES and word.lower() not in phrases.PRONOUNS:
                     resolver.learn_gender(actor_id, word, speaker)  # "Her nephew, …": a man
             titled = bool(words) and (words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS)
             if (actor_id and resolver.registry.kinds.get(actor_id) in ("person", "anonymous_source")) or (
-                actor_id is None and (titled or person_like(text, phrase))
+                actor_id is None and (titled or person_like(resolver.index, phrase))
             ):
                 resolver.remember(phrase.start, speaker, actor_id, number, None)
                 break
@@ -270,18 +311,18 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
 
 def _role_then_name(text, end):
     """Does a role word and a capitalised name follow ("… captain Dan …")?"""
-    match = re.match(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]", text[end:end + 40])
+    match = ROLE_THEN_NAME_RE.match(text, end, end + 40)
     return bool(match) and match.group(1) in lexicon.ROLE_WORDS
 
 
 def _appositive_after(text, end):
     """The words of an appositive right after a name ("…, her nephew,")."""
-    match = re.match(r",[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+),", text[end:end + 60])
+    match = APPOSITIVE_RE.match(text, end, end + 60)
     return match.group(1) if match else ""
 
 
 def _word_before(text, offset):
-    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, offset - 12):offset])
+    match = WORD_BEFORE_RE.search(text, max(0, offset - 12), offset)
     return match.group(1) if match else None
 
 

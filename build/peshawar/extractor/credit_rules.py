@@ -23,7 +23,7 @@ from .phrases import CAPITALISED_RUN, CAPITALISED_WORD
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
 CALENDAR = r"(?:" + "|".join(lexicon.WEEKDAYS + lexicon.MONTHS) + r")\b"
-NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r")*"
+NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r"){0,7}"
 POSSESSOR = r"(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
 
 KIND_FOR_ACTOR = {

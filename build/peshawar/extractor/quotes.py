@@ -11,6 +11,7 @@ Attribution is by the rules of ``QUOTE_RULES``, tried in that order (see
 ``attribution.py``); speaker phrases are resolved by ``coreference.py``.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,13 @@ CALLING_IT_RE = re.compile(
 )
 
 
+NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
+NICKNAME_RE = re.compile(r"known\s+as|nicknamed", re.IGNORECASE)
+MODIFIER_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)[ \u00a0]+$", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"[.!?][,]?$")
+PUNCTUATION_END_RE = re.compile(r"[.,!?;:]$")
+
+
 def _is_title_case(words):
     significant = [w for w in words if w.lower().strip(",.;:") not in SMALL_TITLE_WORDS]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
@@ -98,7 +106,7 @@ def _noun_follows(text, span):
     marked words modify ("flood-ready" plan), not "of", "that", "is"?"""
     if span.close is None:
         return False
-    match = re.match(r"[ \u00a0]+([a-z][a-z-]*)\b", text[span.close + 1:span.close + 40])
+    match = NOUN_AFTER_RE.match(text, span.close + 1, span.close + 40)
     if not match:
         return False
     word = match.group(1)
@@ -118,21 +126,21 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
     if WHAT_X_CALLED_RE.search(s_text_before):
         return True, None
     if NAMING_CUE_RE.search(s_text_before) and not CALLING_IT_RE.search(s_text_before):
-        reason = "nickname" if re.search(r"known\s+as|nicknamed", s_text_before, re.IGNORECASE) else "name"
+        reason = "nickname" if NICKNAME_RE.search(s_text_before) else "name"
         return False, reason
     if CALLING_IT_RE.search(s_text_before):
         return True, None
     if (
-        len(words) <= SHORT_QUOTE_WORDS and not re.search(r"[.,!?;:]$", inner)
+        len(words) <= SHORT_QUOTE_WORDS and not PUNCTUATION_END_RE.search(inner)
         and _noun_follows(text, span)
-        and re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)[ \u00a0]+$", s_text_before, re.IGNORECASE)
+        and MODIFIER_BEFORE_RE.search(s_text_before)
     ):
         return False, "scare_quote"  # "the government's "flood-ready" plan": words that modify a noun
     if _is_title_case(words) and after is None and len(words) <= 12:
         return False, "name" if len(words) <= SHORT_QUOTE_WORDS else "title"
     if len(words) > SHORT_QUOTE_WORDS:
         return True, None
-    if re.match(r"[A-Z]", inner) and re.search(r"[.!?][,]?$", inner):
+    if inner[:1].isascii() and inner[:1].isupper() and SENTENCE_END_RE.search(inner):
         return True, None  # a whole sentence, however short: "It's a disaster!"
     if after is not None:
         return True, None
@@ -155,7 +163,8 @@ def find_quotes(text, registry, mentions, reading=None):
         after = after_cue(text, span, cues, marked)
         before = before_cue(text, span, cues, marked)
         sentence = sentences.sentence_at(sentence_spans, span.open)
-        sentence_has_cue = any(sentence[0] <= c.start < sentence[1] for c in cues)
+        first = bisect.bisect_left(cues, sentence[0], key=lambda c: c.start)
+        sentence_has_cue = first < len(cues) and cues[first].start < sentence[1]
         previous = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, True)
         is_quote, reason = classify_span(text, span, after, before, previous, sentence_has_cue)
         if not is_quote:
@@ -208,8 +217,10 @@ def _quote_item(text, span, attribution, part, paragraph_spans, registry):
     cue_word = attribution.cue.word if attribution.cue is not None else None
     if cue_word and attribution.channel and attribution.channel.startswith("in "):
         cue_word = f"{cue_word} {attribution.channel}"
-    before = text[:span.open].rstrip(" \u00a0")
-    partial = bool(before) and (before[-1].isalnum() or before[-1] in ",") and not before.endswith(":")
+    last = span.open - 1
+    while last >= 0 and text[last] in " \u00a0":
+        last -= 1
+    partial = last >= 0 and (text[last].isalnum() or text[last] in ",") and text[last] != ":"
     paragraph = paragraph_of(paragraph_spans, span.open)
     whole_paragraph = paragraph is not None and paragraph_spans[paragraph] == (span.open, (span.close or span.end) + 1)
     return {
