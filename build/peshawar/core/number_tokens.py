@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .word_lists import read_word_list
+from .word_lists import first_letter_alternation, read_word_list
 
 
 
@@ -27,7 +27,7 @@ NUMBER_WORDS = list(NUMBER_VALUES)
 NUMBER_RE = re.compile(
     r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])"  # 148, 1,800, 2014, 10:10 -> 10 and 10
     r"|(?<![\w.])\d+(?=[a-zA-Z-])"  # 10pm, 15-year-old
-    r"|\b(?:" + "|".join(NUMBER_WORDS) + r")\b",
+    r"|\b(?:" + first_letter_alternation(NUMBER_WORDS, ignore_case=True) + r")\b",
     re.IGNORECASE,
 )
 

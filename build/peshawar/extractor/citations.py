@@ -77,12 +77,15 @@ def find_citations(text, registry, mentions, cues=()):
     found = []
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
-    evidenced = {m.group("x").strip() for rule in CREDIT_RULES if rule.shows_sources for m in rule.pattern.finditer(text)}
-    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)}
-    for rule in CREDIT_RULES:
+    rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
+    photo = "Photo" in text  # every photo credit says so
+    evidenced = {m.group("x").strip() for rule in rules if rule.shows_sources for m in rule.pattern.finditer(text)}
+    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)} if photo else set()
+    for rule in rules:
         for match in rule.pattern.finditer(text):
             found.extend(_credit(article, match, rule, evidenced))
-    found.extend(_photo_credits(text, registry))
+    if photo:
+        found.extend(_photo_credits(text, registry))
     found.extend(_links(text, registry))
     found.extend(_books(article))
     found.extend(_channels(article))

@@ -44,6 +44,7 @@ class Resolver:
         self._person_starts = [start for start, _ in people]
         self._person_ids = [actor_id for _, actor_id in people]
         self._named_as_cache = {}
+        self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
         self._surname_cache = {}
 
     def remember(self, offset, speaker_text, actor_id, number, head):
@@ -141,16 +142,23 @@ class Resolver:
                 return phrase.text, self._person_ids[last_person], number, "pronoun"
             # Nobody spoke or opened a sentence yet ("The first time Ann Ruiz
             # saw the sea, she …"): the last person-like name before it.
-            window = max(0, offset - 1500)
-            for match in reversed(list(phrases.NAME_RUN_RE.finditer(self.text, window, offset))):
-                name = phrases.trailing_name(self.text, match.start(), match.end())
-                if name is None or not person_like(self.index, name):
+            for run in reversed(self.index.name_runs_between(max(0, offset - 1500), offset)):
+                name = self._person_name(run)
+                if name is None:
                     continue
                 if pronoun in ("he", "she") and self.gender.get(_gender_key(None, name.text), pronoun) != pronoun:
                     continue
                 self.learn_gender(None, pronoun, name.text)
                 return name.text, None, number, "pronoun"
         return phrase.text, None, number, "pronoun"
+
+    def _person_name(self, run):
+        """The name a run of capitalised words ends with, if it reads as a
+        person's (``person_like``); None otherwise. Kept per run."""
+        if run not in self._person_names:
+            name = phrases.trailing_name(self.text, run[0], run[1])
+            self._person_names[run] = name if name is not None and person_like(self.index, name) else None
+        return self._person_names[run]
 
     def _description(self, phrase, offset):
         actor = self.registry.resolve(phrase.text)

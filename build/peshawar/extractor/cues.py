@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..core.word_lists import first_letter_alternation
 from . import phrases, sentences
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 from .phrases import CAPITALISED_RUN, first_subject_name
@@ -21,8 +22,8 @@ CUE_RE = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<according>[Aa]ccording\s+to)"
     r"|(?P<passive>" + PASSIVE_CUE_RE + r")"
-    r"|(?P<participle>" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")"
-    r"|(?P<verb>" + "|".join(sorted(SPEECH_VERBS)) + r")"
+    r"|(?P<participle>" + first_letter_alternation(sorted(SPEECH_PARTICIPLES)) + r")"
+    r"|(?P<verb>" + first_letter_alternation(sorted(SPEECH_VERBS)) + r")"
     r")(?![\w-])"
 )
 ANONYMITY_RE = re.compile(r"\s+(?:not\s+to\b|to\s+(?:be|remain|stay)\b)")
@@ -36,7 +37,7 @@ IN_A_CHANNEL_RE = re.compile(r"\s+(in\s+an?\s+(?:statement|email|e-mail|intervie
 # How far from a cue its speaker's phrase and channel are looked for, in
 # characters: a bound that keeps one cue's work small however long the
 # sentence (no speaker phrase or channel name runs this long).
-CLAUSE_REACH = 1000
+CLAUSE_REACH = 500
 
 
 @dataclass
@@ -102,10 +103,11 @@ def _subject_before(text, start, end):
     if phrase is not None and phrase.text.lower() in ("who", "which", "that") and phrase.start > start:
         # "an official, who …, told": the relative pronoun's antecedent speaks.
         return phrases.phrase_before(text, start, phrase.start) or phrase
-    what = WHAT_PRONOUN_RE.search(text[start:end].rstrip())
+    window = max(start, end - 60)
+    what = WHAT_PRONOUN_RE.search(text[window:end].rstrip())
     if what is not None:
         # "… into what she called 'X'": the pronoun after "what" speaks.
-        pronoun_start = start + what.start(1)
+        pronoun_start = window + what.start(1)
         return phrases.Phrase(what.group(1), pronoun_start, pronoun_start + len(what.group(1)), "pronoun")
     return phrase
 

@@ -1,11 +1,12 @@
-"""Where names stand in one article, indexed once so that coreference asks
-"which full name before here ends with this surname?" or "is this word
-written after a capitalised word anywhere earlier?" without reading the
-text again for every question.
+"""Where names stand in one article, found once and looked up by position,
+so that coreference can ask "which full name before here ends with this
+surname?" or "is this word written after a capitalised word anywhere
+earlier?" without reading the text again for every question.
 
-Each index gives the same answer as a regular expression run over the text
-up to the question's offset, in time that does not grow with the text
-(see each method for the expression it stands for).
+Each question has the answer of a regular expression run over the text up
+to the question's offset (the method's docstring gives it); the runs of
+capitalised words are found once, and the words asked about are found with
+``str.find``, so the work grows with the text, not with its square.
 """
 
 import bisect
@@ -16,82 +17,85 @@ from . import phrases
 # A run of capitalised words, as a bare surname's full name is written
 # ("Ann Smith", "River Front"): words may be separated by any whitespace.
 SURNAME_RUN_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
-RUN_WORD_RE = re.compile(r"[A-Z][\w’'-]*")
-TOKEN_RE = re.compile(r"[\w’'-]+")
+CAPITALISED_WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 CAPITALISED_TOKEN_RE = re.compile(r"[A-Z][\w’'-]+")
+TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
 WORD_CHAR_RE = re.compile(r"\w")
-NAME_WORD_CHARS = re.compile(r"[\w-]")
-# How many characters of the word after a run are read as a possible
-# surname written there ("River Front (RF)"), and how many prefixes of it.
-AFTER_RUN_REACH = 60
-AFTER_RUN_PREFIXES = 6
+NAME_CHAR_RE = re.compile(r"[\w-]")
+DETERMINERS = ("the", "a", "an")
 # How many full names ending with a surname are tried, the last first: a
 # bound on the work for one surname however often the text repeats it.
 FULL_NAMES_LOOKED_AT = 50
 
 
-def _prefixes(token):
-    """Prefixes of ``token`` after which no letter, digit, "_" or "-"
-    follows: where ``SURNAME(?![\\w-])`` can end inside it."""
+def _occurrences(text, word):
+    """Every start of ``word`` in ``text``, overlapping ones included."""
     found = []
-    for end in range(1, len(token) + 1):
-        if end == len(token) or not NAME_WORD_CHARS.match(token[end]):
-            found.append(token[:end])
-            if len(found) >= AFTER_RUN_PREFIXES:
-                break
+    index = text.find(word)
+    while index != -1:
+        found.append(index)
+        index = text.find(word, index + 1)
     return found
 
 
-def _word_prefixes(token):
-    r"""Prefixes of a ``[\w-]+`` token where ``HEAD\b`` can end: after a
-    letter or digit, before a hyphen or the token's end."""
-    return [
-        token[:end] for end in range(1, len(token) + 1)
-        if WORD_CHAR_RE.match(token[end - 1]) and (end == len(token) or token[end] == "-")
-    ]
+def _spans_index(spans):
+    return spans, [start for start, _ in spans], [end for _, end in spans]
 
 
 class NameIndex:
-    """The runs of capitalised words and the words of one text, read once."""
+    """The runs of capitalised words of one text and the places of the
+    words asked about, each found once."""
 
     def __init__(self, text):
         self.text = text
-        self._surname_places = None  # surname -> [(run start, end of the surname)]
-        self._tokens = None  # token -> [start]
-        self._appositives = None  # head word -> [(position, name start, name end, pattern)]
+        self._surname_runs = None  # SURNAME_RUN_RE spans, their starts and ends
+        self._name_runs = None  # phrases.NAME_RUN_RE spans, their starts and ends
+        self._tokens = None  # capitalised word -> [start]
+        self._full_names = {}  # surname -> [(run start, end of the surname)]
+        self._capitalised_before = {}  # word -> [(start, end)]
+        self._described = {}  # head noun -> [(position, name start, name end)]
+
+    def _runs(self):
+        if self._surname_runs is None:
+            self._surname_runs = _spans_index([m.span() for m in SURNAME_RUN_RE.finditer(self.text)])
+        return self._surname_runs
+
+    def name_runs(self):
+        """``(spans, starts, ends)`` of every ``phrases.NAME_RUN_RE`` match."""
+        if self._name_runs is None:
+            self._name_runs = _spans_index([m.span() for m in phrases.NAME_RUN_RE.finditer(self.text)])
+        return self._name_runs
 
     # "Ann Smith … Smith": the full names a surname may stand for ---------------
 
-    def _build_surname_places(self):
-        places = {}
+    def _surname_places(self, surname):
+        """``[(run start, surname end)]``: every place ``surname`` is written
+        after whitespace that follows a word of a run of capitalised words."""
         text = self.text
-        for run in SURNAME_RUN_RE.finditer(text):
-            words = list(RUN_WORD_RE.finditer(text, run.start(), run.end()))
-            # Where a surname may be written after at least one word of the
-            # run: each later word of the run, and the word after the run.
-            starts = [word.start() for word in words[1:]]
-            after = run.end()
-            while after < len(text) and text[after].isspace():
-                after += 1
-            if after > run.end() and after < len(text):
-                starts.append(after)
-            for start in starts:
-                token_end = start
-                limit = min(len(text), start + AFTER_RUN_REACH)
-                while token_end < limit and not text[token_end].isspace():
-                    token_end += 1
-                for surname in _prefixes(text[start:token_end]):
-                    places.setdefault(surname, []).append((run.start(), start + len(surname)))
-        self._surname_places = places
+        spans, starts, _ = self._runs()
+        places = []
+        for start in _occurrences(text, surname):
+            end = start + len(surname)
+            if end < len(text) and NAME_CHAR_RE.match(text[end]):
+                continue  # "Smith" in "Smithson" or "Smith-Jones"
+            before = start
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            if before == start or before == 0:
+                continue
+            run = bisect.bisect_right(starts, before - 1) - 1
+            if run >= 0 and before - 1 < spans[run][1]:
+                places.append((spans[run][0], end))
+        return places
 
     def full_names_ending_with(self, surname, offset, limit=FULL_NAMES_LOOKED_AT):
         r"""The texts of ``[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+SURNAME(?![\w-])``
         in ``text[:offset]``, the last first, at most ``limit`` of them:
         each run of capitalised words up to the last place ``surname`` ends
         it before ``offset``."""
-        if self._surname_places is None:
-            self._build_surname_places()
-        places = self._surname_places.get(surname, ())
+        if surname not in self._full_names:
+            self._full_names[surname] = self._surname_places(surname)
+        places = self._full_names[surname]
         index = bisect.bisect_right(places, offset, key=lambda place: place[1]) - 1
         found, seen = [], set()
         while index >= 0 and len(found) < limit:
@@ -102,122 +106,163 @@ class NameIndex:
             index -= 1
         return found
 
-    # "… Reuters": is a word written after a capitalised word? -------------------
+    # Runs of capitalised words in a window ----------------------------------------
 
-    def _build_tokens(self):
-        tokens = {}
-        for match in TOKEN_RE.finditer(self.text):
-            tokens.setdefault(match.group(), []).append(match.start())
-        self._tokens = tokens
+    def name_runs_between(self, start, end):
+        """``[(start, end)]`` of ``NAME_RUN_RE.finditer(text, start, end)``,
+        read from the runs of the whole text found once."""
+        spans, _, ends = self.name_runs()
+        found = []
+        index = bisect.bisect_right(ends, start)
+        while index < len(spans) and spans[index][0] < end:
+            run_start, run_end = spans[index]
+            if run_start >= start and run_end <= end:
+                found.append((run_start, run_end))
+            else:  # a run cut by the window: read again inside it
+                found += [m.span() for m in phrases.NAME_RUN_RE.finditer(self.text, max(run_start, start), min(run_end, end))]
+            index += 1
+        return found
+
+    # "… Reuters": is a word written after capitalised words? -------------------
 
     def _token_before(self, position):
-        """``(start, end)`` of the token ending at ``position``, or None."""
-        end = position
-        start = end
-        while start > 0 and TOKEN_RE.match(self.text, start - 1, start):
+        """``(start, end)`` of the word ending at ``position``, or None."""
+        start = position
+        while start > 0 and TOKEN_CHAR_RE.match(self.text[start - 1]):
             start -= 1
-        return (start, end) if start < end else None
+        return (start, position) if start < position else None
 
     def capitalised_words_before(self, word, limit):
-        """The leftmost match of
-        ``(?<![\\w’'-])[A-Z][\\w’'-]+(?:[ \\u00a0][A-Z][\\w’'-]+){0,2}[ \\u00a0]WORD(?![\\w’'-])``
+        r"""The leftmost match of
+        ``(?<![\w’'-])[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}[ \u00a0]WORD(?![\w’'-])``
         in ``text[:limit]``, as its text, or None."""
-        if self._tokens is None:
-            self._build_tokens()
-        text = self.text
-        best = None
-        for start in self._tokens.get(word, ()):
-            end = start + len(word)
-            if end > limit:
+        if word not in self._capitalised_before:
+            self._capitalised_before[word] = self._capitalised_matches(word)
+        for start, end in self._capitalised_before[word]:
+            if start >= limit:
                 break
-            if best is not None and start - 200 > best[0]:
-                break  # nothing further on can start before the best
-            position, first = start, None
+            if end <= limit:
+                return self.text[start:end]
+        return None
+
+    def _capitalised_matches(self, word):
+        """Every match of the pattern above for ``word``: ``[(start, end)]``
+        by start, the longest first where two start together."""
+        if self._tokens is None:
+            self._tokens = {}
+            for match in CAPITALISED_WORD_RE.finditer(self.text):
+                self._tokens.setdefault(match.group(), []).append(match.start())
+        text = self.text
+        found = []
+        for start in self._tokens.get(word, ()):
+            position = start
             for _ in range(3):
                 if position == 0 or text[position - 1] not in " \u00a0":
                     break
                 before = self._token_before(position - 1)
                 if before is None or not CAPITALISED_TOKEN_RE.fullmatch(text, before[0], before[1]):
                     break
-                first = before[0]
                 position = before[0]
-            if first is not None and (best is None or first < best[0] or (first == best[0] and end > best[1])):
-                best = (first, end)
-        return text[best[0]:best[1]] if best else None
+                found.append((position, start + len(word)))
+        found.sort(key=lambda match: (match[0], -match[1]))
+        return found
 
     # "Ade Bello, the regional commander": names described by a head noun ------
 
-    def _build_appositives(self):
-        found = {}
-        text = self.text
-        for number, run in enumerate(phrases.NAME_RUN_RE.finditer(text)):
-            for head, position in _heads_after(text, run):
-                found.setdefault(head, []).append((position, run.start(), run.end(), 0, number))
-            for head, position, pattern in _heads_before(text, run):
-                found.setdefault(head, []).append((position, run.start(), run.end(), pattern, number))
-        self._appositives = found
-
     def described_names(self, head):
-        """``[(position, name start, name end)]`` for "NAME, the … HEAD",
-        "the … HEAD, NAME" and "HEAD NAME", in that order of patterns and
-        in text order within each (``position`` is where the match begins)."""
-        if self._appositives is None:
-            self._build_appositives()
-        entries = sorted(self._appositives.get(head, ()), key=lambda e: (e[3], e[4]))
-        return [(position, start, end) for position, start, end, _, _ in entries]
+        r"""``[(position, name start, name end)]`` of the names ``head``
+        describes, as three patterns find them, in this order and each in
+        text order (``position`` is where its match begins):
+        ``NAME,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?HEAD\b`` (at the name),
+        ``\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?HEAD,?\s+NAME`` (at the
+        determiner) and ``\bHEAD\s+NAME`` (at the head), NAME being a run
+        of ``phrases.NAME_RUN_RE``."""
+        if head not in self._described:
+            found = ([], [], [])
+            if head:
+                for start in _occurrences(self.text, head):
+                    self._describe(head, start, found)
+            self._described[head] = [entry for entries in found for entry in sorted(set(entries))]
+        return self._described[head]
 
+    def _describe(self, head, start, found):
+        text = self.text
+        end = start + len(head)
+        if end < len(text) and WORD_CHAR_RE.match(text[end]):
+            return  # not the end of a word
+        after_space = start > 0 and text[start - 1].isspace()
+        if after_space:
+            name = self._name_before_appositive(start)
+            if name:
+                found[0].append((name[0], *name))
+        # The name right after the head (and a comma, for the second pattern).
+        follow = end + 1 if end < len(text) and text[end] == "," else end
+        name = self._name_starting_after_space(follow)
+        if name and after_space:
+            determiner = self._determiner_before(start)
+            if determiner is not None:
+                found[1].append((determiner, *name))
+        if name and follow == end and (start == 0 or not WORD_CHAR_RE.match(text[start - 1])):
+            found[2].append((start, *name))
 
-APPOSITIVE_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
-HEAD_BEFORE_RE = re.compile(r"([\w-]+)(,?)\s+$")
-DETERMINER_TOKEN_RE = re.compile(r"(?:the|a|an)")
+    def _words_back(self, position, count):
+        """Up to ``count`` ``(start, end)`` of the whitespace-separated
+        ``[\\w-]+`` words before ``position`` (itself after whitespace), the
+        nearest first; a word not preceded by whitespace ends the list."""
+        text = self.text
+        words = []
+        while len(words) < count:
+            end = position
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            if end == position or end == 0:
+                break
+            start = end
+            while start > 0 and NAME_CHAR_RE.match(text[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            words.append((start, end))
+            if start == 0 or not text[start - 1].isspace():
+                break
+            position = start
+        return words
 
-
-def _heads_after(text, run):
-    """"NAME, the … HEAD": each word that may be the head (one of the four
-    words after the determiner) with where the match begins."""
-    match = APPOSITIVE_AFTER_RE.match(text, run.end())
-    if not match:
-        return []
-    heads = []
-    for group in range(1, 5):
-        token = match.group(group)
-        if token is None:
-            break
-        heads += [(prefix, run.start()) for prefix in _word_prefixes(token)]
-    return heads
-
-
-def _heads_before(text, run):
-    """"the … HEAD, NAME" (pattern 1, beginning at the determiner) and
-    "HEAD NAME" (pattern 2, beginning at the head)."""
-    found = []
-    window_start = max(0, run.start() - 200)
-    before = HEAD_BEFORE_RE.search(text, window_start, run.start())
-    if not before or before.end() != run.start():
-        return found
-    head, comma = before.group(1), before.group(2)
-    head_start = before.start(1)
-    if not comma:
-        # "\bHEAD\s+NAME": the head may be the end of a hyphenated word.
-        for cut in [0] + [i + 1 for i, char in enumerate(head) if char == "-"]:
-            if cut == 0 and head_start > 0 and WORD_CHAR_RE.match(text[head_start - 1]):
+    def _name_before_appositive(self, head_start):
+        """The name of "NAME, the … HEAD" for the head at ``head_start``."""
+        text = self.text
+        for start, end in self._words_back(head_start, 4):
+            if text[start:end] not in DETERMINERS:
                 continue
-            found.append((head[cut:], head_start + cut, 2))
-    # "\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?HEAD,?\s+NAME": up to three words
-    # between the determiner and the head; the match begins at the
-    # determiner farthest back.
-    determiner, position = None, head_start
-    for _ in range(4):
-        token = TOKEN_BEFORE_RE.search(text, max(0, position - 80), position)
-        if token is None:
-            break
-        if DETERMINER_TOKEN_RE.fullmatch(token.group(1)) and (token.start(1) == 0 or not WORD_CHAR_RE.match(text[token.start(1) - 1])):
-            determiner = token.start(1)
-        position = token.start(1)
-    if determiner is not None:
-        found.append((head, determiner, 1))
-    return found
+            comma = start
+            while comma > 0 and text[comma - 1].isspace():
+                comma -= 1
+            if comma < start and comma > 0 and text[comma - 1] == ",":
+                spans, _, ends = self.name_runs()
+                run = bisect.bisect_left(ends, comma - 1)
+                if run < len(spans) and ends[run] == comma - 1:
+                    return spans[run]
+        return None
 
+    def _name_starting_after_space(self, position):
+        """The run of capitalised words that starts after the whitespace at
+        ``position``, or None."""
+        text = self.text
+        start = position
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start == position:
+            return None
+        spans, starts, _ = self.name_runs()
+        run = bisect.bisect_left(starts, start)
+        return spans[run] if run < len(spans) and starts[run] == start else None
 
-# The whole [\w-]+ word and the whitespace before ``position``.
-TOKEN_BEFORE_RE = re.compile(r"(?<![\w-])([\w-]+)\s+$")
+    def _determiner_before(self, head_start):
+        """Where the farthest determiner up to four words before the head
+        begins (``\\b(?:the|a|an)``), or None."""
+        text = self.text
+        farthest = None
+        for start, end in self._words_back(head_start, 4):
+            if text[start:end] in DETERMINERS and (start == 0 or not WORD_CHAR_RE.match(text[start - 1])):
+                farthest = start
+        return farthest

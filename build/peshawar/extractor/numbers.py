@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.number_tokens import NUMBER_VALUES, NumberToken, number_tokens
+from ..core.word_lists import first_letter_alternation
 from . import lexicon
 # Words that may stand between a number and its noun ("seven armed men"), and
 # words after a number that are not what it counts ("dozens every week").
@@ -37,11 +38,13 @@ SCALES = _with_role("scale")
 # hundred: the smallest number the plural allows.
 VAGUE_PLURALS = _with_role("plural")
 
-MONTH = r"(?:" + "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
-WEEKDAY = r"(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+"
+MONTH = r"(?:" + first_letter_alternation(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
+WEEKDAY = r"(?:" + first_letter_alternation(lexicon.WEEKDAYS) + r"),?\s+"
 
+# Every date begins with a capital (a weekday or month) or a digit: the
+# lookahead lets the engine skip every other character at once.
 DATE_RE = re.compile(
-    r"(?:" + WEEKDAY + r")?(?:"
+    r"(?=[A-Z\d])(?:" + WEEKDAY + r")?(?:"
     + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+\d{4}(?!\d))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?:,?\s+\d{4}(?!\d))?"
     r"|" + MONTH + r",?\s+\d{4}(?!\d)"
@@ -50,7 +53,7 @@ DATE_RE = re.compile(
     r")"
 )
 
-TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
+TIME_RE = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)", re.IGNORECASE)
 
 QUALIFIERS = _grouped(lexicon.keyed("qualifiers"))
 
