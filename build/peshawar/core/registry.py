@@ -17,7 +17,7 @@ from .files import read_yaml
 
 def fold(text):
     """A spelling compared without case, no-break spaces or repeated spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 @dataclass

@@ -23,8 +23,10 @@ from .phrases import CAPITALISED_RUN, CAPITALISED_WORD
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
 CALENDAR = r"(?:" + "|".join(lexicon.WEEKDAYS + lexicon.MONTHS) + r")\b"
-NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r"){0,7}"
-POSSESSOR = r"(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
+# A name begins with a capital or "the": the lookahead lets the engine pass
+# over every other character at once.
+NAME = r"(?=[A-Zt])(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r"){0,7}"
+POSSESSOR = r"(?=[A-Zt])(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
 
 KIND_FOR_ACTOR = {
     "news_outlet": "news_outlet",
@@ -102,10 +104,10 @@ CREDIT_RULES = (
       span="from_name", sources_only=True, needs=("contributed",)),
     R("contributed", re.compile(r"\b[Aa]dditional\s+reporting\s+by\s+(?P<x>" + NAME + r")"), 0.85,
       span="from_name", sources_only=True, needs=("dditional",)),
-    R("statement", re.compile(r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")['’]s?\s+statement\s+said"), 0.85,
+    R("statement", re.compile(r"(?=[A-Zt])(?P<x>(?:the\s+|The\s+)?" + NAME + r")['’]s?\s+statement\s+said"), 0.85,
       span="from_name", kind="statement", needs=("statement",)),
     R("came_out_with_statement", re.compile(
-        r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")\s+(?:came\s+out\s+with|issued|released|put\s+out|published)\s+an?\s+statement"
+        r"(?=[A-Zt])(?P<x>(?:the\s+|The\s+)?" + NAME + r")\s+(?:came\s+out\s+with|issued|released|put\s+out|published)\s+an?\s+statement"
     ), 0.85, span="from_name", kind="statement", needs=("statement",)),
 )
 
@@ -125,7 +127,7 @@ OTHER_CREDITS = {
 }
 
 
-PHOTO_CREDIT = re.compile(r"\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
+PHOTO_CREDIT = re.compile(r"(?=[(A-Z])\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
 PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
@@ -139,6 +141,6 @@ APPOSITIVE_SOURCE = re.compile(
     r"monitor|institute|think\s+tank|newspaper|website|broadcaster|union|association|body|firm|company|consultancy)\b"
 )
 CHANNEL = re.compile(
-    r"(?:\b(?:said|says|told\s+\w+|added|wrote)\s+)?\b[Ii]n\s+an?\s+(?P<what>statement|email|e-mail|letter|video(?:\s+message)?|"
+    r"(?=[satwIi])(?:\b(?:said|says|told\s+\w+|added|wrote)\s+)?\b[Ii]n\s+an?\s+(?P<what>statement|email|e-mail|letter|video(?:\s+message)?|"
     r"audio\s+message|interview|phone\s+call|press\s+release|tweet)(?:\s+on\s+[A-Z]\w+)?"
 )

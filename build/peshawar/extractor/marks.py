@@ -7,9 +7,12 @@ validator counts.
 """
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..core.quotation_marks import DOUBLE_MARKS, quotation_marks
+
+NEWLINE_RE = re.compile("\n")
 
 
 @dataclass
@@ -42,7 +45,7 @@ def pair_marks(text):
     by a double one ('…"), as happens in copy-edited text.
     """
     marks = quotation_marks(text)
-    newlines = [i for i, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    newlines = [match.start() for match in NEWLINE_RE.finditer(text)]
     # The line each mark is on: two marks are in one paragraph when equal.
     lines = [bisect.bisect_left(newlines, mark.offset) for mark in marks]
     possessive = _possessive_marks(marks, lines)
