@@ -36,6 +36,7 @@ class Resolver:
         self.index = NameIndex(text)
         self.history = []  # (offset, text, actor id, number, head noun), in text order
         self.by_head = {}  # head noun -> [(offset, actor id)] of the history, in text order
+        self.antecedents = {}  # number -> the history entries a pronoun may point back to
         self.gender = {}  # actor id -> "he" / "she", learnt from titles and pronouns
         self._ending_at = {}  # end offset -> [(start, actor id)] of the mentions
         for m_start, m_end, _, actor_id in mentions:
@@ -45,12 +46,16 @@ class Resolver:
         self._person_ids = [actor_id for _, actor_id in people]
         self._named_as_cache = {}
         self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
+        self._person_run_before = {}  # index of a run -> index of the last person-like run up to it, or -1
         self._surname_cache = {}
 
     def remember(self, offset, speaker_text, actor_id, number, head):
         entry = (offset, speaker_text, actor_id, number, head)
         bisect.insort_right(self.history, entry, key=lambda h: h[0])
         bisect.insort_right(self.by_head.setdefault(head, []), (offset, actor_id), key=lambda h: h[0])
+        if actor_id is None and speaker_text and speaker_text.lower() in phrases.PRONOUNS:
+            return  # an unresolved pronoun is nobody to point back to
+        bisect.insort_right(self.antecedents.setdefault(number, []), entry, key=lambda h: h[0])
 
     def resolve(self, phrase, offset):
         """Return ``(speaker_text, actor_id, number, how)``."""
@@ -123,13 +128,10 @@ class Resolver:
     def _pronoun(self, phrase, offset):
         pronoun = phrase.text.lower()
         number = phrases.PRONOUNS.get(pronoun, "singular")
-        last = bisect.bisect_left(self.history, offset, key=lambda h: h[0])
+        antecedents = self.antecedents.get(number, [])
+        last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
         for position in range(last - 1, max(-1, last - 1 - PRONOUN_LOOK_BACK), -1):
-            _, speaker_text, actor_id, past_number, _ = self.history[position]
-            if past_number != number:
-                continue
-            if actor_id is None and speaker_text and speaker_text.lower() in phrases.PRONOUNS:
-                continue  # an unresolved pronoun is nobody to point back to
+            _, speaker_text, actor_id, _, _ = antecedents[position]
             if pronoun in ("he", "she") and self.gender.get(_gender_key(actor_id, speaker_text), pronoun) != pronoun:
                 continue  # "she" is not the man named last
             self.learn_gender(actor_id, pronoun, speaker_text)
@@ -142,15 +144,51 @@ class Resolver:
                 return phrase.text, self._person_ids[last_person], number, "pronoun"
             # Nobody spoke or opened a sentence yet ("The first time Ann Ruiz
             # saw the sea, she …"): the last person-like name before it.
-            for run in reversed(self.index.name_runs_between(max(0, offset - 1500), offset)):
-                name = self._person_name(run)
-                if name is None:
-                    continue
+            for name in self._person_names_before(offset):
                 if pronoun in ("he", "she") and self.gender.get(_gender_key(None, name.text), pronoun) != pronoun:
                     continue
                 self.learn_gender(None, pronoun, name.text)
                 return name.text, None, number, "pronoun"
         return phrase.text, None, number, "pronoun"
+
+    def _person_names_before(self, offset):
+        """The person-like names (``_person_name``) of the runs of
+        capitalised words in the 1500 characters before ``offset``, the last
+        first: the runs of ``NAME_RUN_RE.finditer(text, offset - 1500,
+        offset)``, found by skipping from person to person."""
+        window = max(0, offset - 1500)
+        spans, _, ends = self.index.name_runs()
+        last = bisect.bisect_right(ends, offset) - 1  # the last run ending by the offset
+        if last + 1 < len(spans) and spans[last + 1][0] < offset:  # a run the offset cuts
+            for run in reversed(self.index.name_runs_between(max(spans[last + 1][0], window), offset)):
+                if self._person_name(run):
+                    yield self._person_name(run)
+        index = self._previous_person_run(last)
+        while index >= 0 and spans[index][0] >= window:
+            yield self._person_name(spans[index])
+            index = self._previous_person_run(index - 1)
+        first = bisect.bisect_right(ends, window)  # the first run ending after the window opens
+        if first <= last and spans[first][0] < window:  # a run the window cuts
+            for run in reversed(self.index.name_runs_between(window, spans[first][1])):
+                if self._person_name(run):
+                    yield self._person_name(run)
+
+    def _previous_person_run(self, index):
+        """The index of the last run of capitalised words at or before
+        ``index`` whose name reads as a person's, or -1 (remembered, so that
+        a long stretch without one is walked once)."""
+        spans, _, _ = self.index.name_runs()
+        path = []
+        while index >= 0 and index not in self._person_run_before:
+            if self._person_name(spans[index]) is not None:
+                self._person_run_before[index] = index
+                break
+            path.append(index)
+            index -= 1
+        found = self._person_run_before.get(index, -1) if index >= 0 else -1
+        for visited in path:
+            self._person_run_before[visited] = found
+        return found
 
     def _person_name(self, run):
         """The name a run of capitalised words ends with, if it reads as a
