@@ -1,6 +1,7 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate | extract FILE=path/to/article.txt
+# make bench-extract   a benchmark: the extractor on 10 KB to 1 MB of news and on hostile text
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -12,7 +13,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check serve test evaluate extract clean
+.PHONY: build check serve test evaluate extract bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -55,6 +56,10 @@ extract: $(BIN)/.installed
 
 evaluate: $(BIN)/.installed
 	@$(RUN) evaluate
+
+# A benchmark, not a test: times and ratios, the last line one JSON object.
+bench-extract: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.extractor
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

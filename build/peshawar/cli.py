@@ -94,10 +94,13 @@ def extract_command(file, seeds_dir):
     """Print what the extractor finds in FILE as one JSON object."""
     import json
 
-    from .extractor import extract
+    from .extractor import TextTooLong, extract
 
     text = _read_article(file)
-    result = extract(text, _registry(seeds_dir))
+    try:
+        result = extract(text, _registry(seeds_dir))
+    except TextTooLong as error:
+        _fail(f"{file}: {error}")
     click.echo(json.dumps(result, ensure_ascii=False))
 
 
@@ -129,12 +132,15 @@ def evaluate_command(seeds_dir):
 def add_article_command(file, article_id, title, outlet, published_date, byline, seeds_dir):
     """Add FILE to the seeds with its metadata and a draft annotation."""
     from .drafts import AddError, add_article
+    from .extractor import TextTooLong
 
     _read_article(file)
     try:
         summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline)
     except AddError as error:
         _fail(str(error))
+    except TextTooLong as error:
+        _fail(f"{file}: {error}")
     except SeedError as error:
         _fail(str(error.problems[0]))
     click.echo(

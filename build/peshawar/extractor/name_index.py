@@ -253,9 +253,8 @@ class NameIndex:
             start += 1
         if start == position:
             return None
-        spans, starts, _ = self.name_runs()
-        run = bisect.bisect_left(starts, start)
-        return spans[run] if run < len(spans) and starts[run] == start else None
+        run = phrases.NAME_RUN_RE.match(text, start)
+        return run.span() if run else None
 
     def _determiner_before(self, head_start):
         """Where the farthest determiner up to four words before the head
