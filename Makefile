@@ -1,6 +1,6 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
-# make build | check | evaluate | extract FILE=path/to/article.txt
+# make build | check | evaluate [CORPUS=corpora/own-dev] | extract FILE=path/to/article.txt
 # make bench-extract   a benchmark: the extractor on 10 KB to 1 MB of news and on hostile text
 #
 # Each target creates .venv and installs requirements.txt first if needed.
@@ -13,7 +13,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check serve test evaluate extract bench-extract clean
+.PHONY: build check package serve test evaluate extract bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -33,11 +33,20 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(RUN) check
 
+# The downloads, generated into dist/ and never committed: the Frictionless
+# Data Package (dist/peshawar-datapackage/ and its zip) and every quote, claim
+# and citation as W3C Web Annotations (dist/annotations.jsonld). Rewritten from
+# the database each time, so they never lag behind it.
+package: build
+	$(RUN) package --db $(DB) --dist dist
+
 # Public settings: the file is opened immutable (read-only, no locking), SQL
 # is cut off after a second, and plugins/ refuses off-site redirects. Canned
 # queries are not paginated: max_returned_rows is what a chart can draw.
+# Table and query pages cut text at truncate_cells_html characters (an
+# article body would fill screens); row pages show it in full.
 # tests/conftest.py and tests/test_browser.py serve the site from this recipe.
-serve: build
+serve: build package
 	$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \
@@ -46,7 +55,8 @@ serve: build
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000
+		--setting max_returned_rows 2000 \
+		--setting truncate_cells_html 300
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
@@ -54,8 +64,14 @@ extract: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@$(RUN) extract "$(FILE)"
 
+# CORPUS=path (one or more folders in the corpus gold format, corpora/README.md)
+# measures the extractor on that corpus instead of the seeds' curated gold.
 evaluate: $(BIN)/.installed
+ifdef CORPUS
+	@$(BIN)/python -m peshawar.corpus evaluate $(CORPUS)
+else
 	@$(RUN) evaluate
+endif
 
 # A benchmark, not a test: times and ratios, the last line one JSON object.
 bench-extract: $(BIN)/.installed
@@ -65,4 +81,4 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB)
+	rm -rf $(VENV) $(DB) dist

@@ -12,6 +12,14 @@ around it is closed there and reopened as a continuation. A link may not
 contain another link, so the <a> elements wrap only the plain text runs
 between mark boundaries: each run links to the innermost span covering it,
 and its title names every span covering it.
+
+Who speaks each quote and who asserts each claim is shown beside the text,
+not only on hover (there is no hover on a touch screen): the first fragment
+of a mark carries ``data-label`` and static/peshawar.css prints it as a small
+label before the words (CSS generated content, so the text itself, and what
+a reader copies, stays the article's). The legend is a row of checkboxes
+that hide a kind's highlights with CSS alone (``:has()``), so the page needs
+no script.
 """
 
 from dataclasses import dataclass
@@ -36,6 +44,7 @@ class Span:
     href: str
     title: str = ""
     automatic: bool = False  # found by the extractor, not yet checked by a person
+    label: str = ""  # shown beside the text: who speaks a quote, who asserts a claim
 
 
 def _opening_order(span):
@@ -55,8 +64,9 @@ def _open_tag(span, continued):
     classes = f"span span-{span.kind}" + (" span-automatic" if span.automatic else "") + (
         " span-continued" if continued else "")
     anchor = "" if continued else f' id="{escape(span.kind)}-{escape(span.id)}"'
+    label = f' data-label="{escape(span.label)}"' if span.label and not continued else ""
     return Markup(
-        f'<mark class="{classes}"{anchor} data-kind="{escape(span.kind)}" data-id="{escape(span.id)}">'
+        f'<mark class="{classes}"{anchor} data-kind="{escape(span.kind)}" data-id="{escape(span.id)}"{label}>'
     )
 
 
@@ -110,11 +120,15 @@ def highlight(text, spans):
 
 
 def legend(counts):
-    """The key to the mark colours, with how many of each the article has."""
+    """The key to the mark colours, with how many of each the article has; each
+    entry is a checkbox that shows or hides that kind's highlights."""
     items = []
     for _, kind in SPAN_TABLES:
-        items.append(f'<li><mark class="span span-{kind}">{kind}s</mark> {counts.get(kind, 0)}</li>')
-    return Markup('<ul class="article-legend">' + "".join(items) + "</ul>")
+        items.append(
+            f'<li><label><input type="checkbox" class="legend-toggle" name="show" value="{kind}" checked> '
+            f'<mark class="span span-{kind}">{kind}s</mark> {counts.get(kind, 0)}</label></li>'
+        )
+    return Markup('<ul class="article-legend" aria-label="Highlight">' + "".join(items) + "</ul>")
 
 
 # Reading the spans from the database ---------------------------------------
@@ -122,7 +136,8 @@ def legend(counts):
 SPANS_SQL = """
 select 'quote' as kind, quotes.id, quotes.start_char, quotes.end_char, quotes.method,
   quotes.rule, quotes.confidence,
-  'quote by ' || coalesce(actors.name, quotes.speaker_text, 'an unidentified speaker') as title
+  'quote by ' || coalesce(actors.name, quotes.speaker_text, 'an unidentified speaker') as title,
+  coalesce(actors.name, quotes.speaker_text, 'speaker not identified') as label
 from quotes
   left join actors on actors.id = quotes.speaker_id
 where quotes.article_id = :article_id
@@ -131,14 +146,16 @@ select 'claim', claims.id, claims.start_char, claims.end_char, claims.method,
   claims.rule, claims.confidence,
   'claim: ' || replace(claims.kind, '_', ' ')
     || case when claims.value is null then '' else ' ' || printf('%g', claims.value) end
-    || coalesce(' (' || actors.name || ')', '')
+    || coalesce(' (' || actors.name || ')', ''),
+  coalesce(actors.name, case when claims.voice = 'article' then 'the article' end, 'claimant not identified')
 from claims
   left join actors on actors.id = claims.claimant_id
 where claims.article_id = :article_id
 union all
 select 'citation', citations.id, citations.start_char, citations.end_char, citations.method,
   citations.rule, citations.confidence,
-  'cites ' || actors.name || ' (' || replace(citations.kind, '_', ' ') || ')'
+  'cites ' || actors.name || ' (' || replace(citations.kind, '_', ' ') || ')',
+  ''
 from citations
   join actors on actors.id = citations.cited_id
 where citations.article_id = :article_id
@@ -159,6 +176,7 @@ async def article_spans(datasette, database, article_id):
                 if row["method"] == "automatic" else ""
             ),
             automatic=row["method"] == "automatic",
+            label=row["label"] or "",
         )
         for row in rows
     ]

@@ -63,6 +63,9 @@ CREATE TABLE articles (
     -- NULL where the text does not say who published it; see article_provenance.
     outlet_id TEXT REFERENCES actors(id),
     title TEXT NOT NULL,
+    -- A short label for charts and tables where the text names no outlet:
+    -- words of the headline, never a guessed publisher (see articles.yml).
+    short_label TEXT,
     subtitle TEXT,
     byline TEXT,
     dateline TEXT,
@@ -141,7 +144,9 @@ CREATE TABLE claims (
         'displaced', 'group_count', 'distance', 'year', 'date', 'age', 'duration',
         'count', 'responsibility', 'motive', 'condemnation', 'allegation', 'other'
     )),
-    value REAL,
+    -- NUMERIC, not REAL: a whole number is stored as an integer (145, not
+    -- 145.0), so the site and its CSV show it as the text gives it.
+    value NUMERIC,
     unit TEXT,
     qualifier TEXT CHECK (qualifier IS NULL OR qualifier IN (
         'exact', 'at_least', 'more_than', 'about', 'as_many_as', 'up_to', 'fewer_than', 'most'

@@ -7,6 +7,7 @@ import pytest
 import pytest_asyncio
 
 from peshawar.dataset.load import build_database
+from serving import serve_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,24 +33,28 @@ def db(db_path):
 # below read its settings from the Makefile rather than restating them.
 
 
-def serve_settings():
-    """The ``--setting NAME VALUE`` pairs of the Makefile's serve recipe."""
-    import re
+@pytest.fixture(scope="session")
+def dist_dir(db_path, tmp_path_factory):
+    """The downloads `make package` writes (and `make serve` builds first)."""
+    from peshawar.export.dist import write_dist
 
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nserve:", 1)[1]
-    recipe = recipe.split("\n\n", 1)[0]
-    return {name: int(value) for name, value in re.findall(r"--setting (\w+) (\d+)", recipe)}
+    path = tmp_path_factory.mktemp("dist")
+    write_dist(db_path, ROOT / "metadata.yml", path)
+    return path
 
 
 @pytest_asyncio.fixture(scope="session")
-async def datasette(db_path):
-    """Datasette serving the built database with the options of `make serve`."""
+async def datasette(db_path, dist_dir):
+    """Datasette serving the built database with the options of `make serve`,
+    its downloads plugin pointed at the session's dist/."""
     import yaml
     from datasette.app import Datasette
 
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    metadata.setdefault("plugins", {})["downloads"] = {"directory": str(dist_dir)}
     ds = Datasette(
         immutables=[str(db_path)],
-        metadata=yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8")),
+        metadata=metadata,
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),
         static_mounts=[("static", str(ROOT / "static"))],

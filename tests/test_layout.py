@@ -6,6 +6,7 @@ build/peshawar/
   dataset/     seeds -> rows -> peshawar.db; imports core
   extractor/   one article's text -> findings; imports core, and only the
                standard library besides (a pure function a process pool maps)
+  export/      peshawar.db -> open data; reads the built database, not the wings
   cli.py, drafts.py, evaluate.py and any other top-level module: may use
                core, dataset and extractor; only __main__ imports cli
 """
@@ -24,8 +25,9 @@ ALLOWED = {
     "core": {"core"},
     "dataset": {"core", "dataset"},
     "extractor": {"core", "extractor"},
-    "cli": {"core", "dataset", "extractor", "drafts", "evaluate"},
+    "cli": {"core", "dataset", "extractor", "drafts", "evaluate", "export"},
     "__main__": {"cli"},
+    "evaluate": {"core", "dataset", "extractor", "corpus"},
 }
 # Third-party packages each wing may import (the standard library is free).
 THIRD_PARTY = {"core": {"yaml"}, "dataset": {"jsonschema", "sqlite_utils"}, "extractor": set()}

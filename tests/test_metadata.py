@@ -98,10 +98,13 @@ def test_title_description_source_and_license():
 
 
 def test_no_invented_urls():
-    # The articles' addresses are not known; the only URL is the licence's.
+    # The articles' addresses are not known; the only URL elsewhere is the
+    # licence's. The source and about links are pages of this site.
     urls = re.findall(r"https?://[^\s'\"]+", METADATA_TEXT)
     assert urls == ["https://creativecommons.org/licenses/by/4.0/"]
-    assert "source_url" not in METADATA
+    assert METADATA["source_url"] == "/peshawar/articles"
+    assert METADATA["about_url"] == "/about"
+    assert (ROOT / "templates" / "pages" / "about.html").exists()
 
 
 def test_the_canned_queries_are_the_ones_asked_for():
@@ -128,7 +131,16 @@ def test_canned_query_sql_style():
             assert len(clauses) <= 1, f"{name}: one clause per line: {line.strip()}"
 
 
-def test_charted_queries_have_datasette_vega_fragments():
+def test_questions_hide_their_sql_and_label_their_parameters():
+    for name, query in QUERIES.items():
+        assert query.get("hide_sql") is True, name
+        assert set(query.get("param_labels", {})) <= set(query.get("params", [])), name
+
+
+def test_charted_queries_have_charts_and_datasette_vega_fragments():
+    # `chart` is drawn on the page; `fragment` opens the rows in
+    # datasette-vega, the ad-hoc chart tool (templates/query.html).
+    assert {name for name, q in QUERIES.items() if q.get("chart")} == CHARTED
     assert {name for name, q in QUERIES.items() if q.get("fragment")} == CHARTED
     for name in CHARTED:
         settings = dict(parse_qsl(QUERIES[name]["fragment"]))

@@ -8,9 +8,13 @@ Expected values come from the article texts: NBC reports 148 dead, VICE 150
 
 import asyncio
 import csv
+import hashlib
 import io
 import json
 import re
+from html import unescape
+
+from markupsafe import escape
 from pathlib import Path
 
 import pytest
@@ -103,9 +107,10 @@ async def test_who_gets_quoted(datasette):
     assert {"Ayesha Siddiqa", "Sherry Rehman"} <= speakers
 
 
-async def test_anonymous_sourcing(datasette):
+async def test_anonymous_sourcing(datasette, db):
     rows = {row["article_id"]: row for row in await rows_of(datasette, "anonymous_sourcing")}
-    assert set(rows) == {NBC, VICE, MEN132, GROUP, BLOWBACK}
+    # Every article has a row, even one without quotes.
+    assert set(rows) == {row["id"] for row in db["articles"].rows} >= {NBC, VICE, MEN132, GROUP, BLOWBACK}
     assert rows[NBC]["anonymous_quotes"] >= 1 and rows[NBC]["anonymous_percent"] > 0
     assert rows[MEN132]["anonymous_quotes"] == 0
     for row in rows.values():
@@ -179,20 +184,110 @@ async def test_timeline_is_in_order(datasette):
     assert {r["kind"] for r in rows} <= {"date", "year"}
 
 
-@pytest.mark.parametrize("name", sorted(n for n, q in QUERIES.items() if q.get("fragment")))
-async def test_each_chart_has_its_columns_and_all_its_rows(datasette, name):
-    response = await datasette.client.get(f"/peshawar/{name}.json")
-    data = response.json()
+CHARTED = sorted(name for name, query in QUERIES.items() if query.get("chart"))
+
+
+def chart_fields(spec):
+    """Every field a chart spec reads, and every field its transforms make."""
+    read, made = set(), set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("field"), str):
+                read.add(node["field"])
+            if isinstance(node.get("as"), str):
+                made.add(node["as"])
+            for key in ("groupby",):
+                read.update(node.get(key, []))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return read, made
+
+
+@pytest.mark.parametrize("name", CHARTED)
+async def test_each_chart_reads_only_columns_its_query_returns(datasette, name):
+    data = (await datasette.client.get(f"/peshawar/{name}.json")).json()
     assert not data["truncated"]
-    fragment = dict(re.findall(r"g\.(\w+)=([^&]+)", QUERIES[name]["fragment"]))
-    for key in ("x_column", "y_column", "color_column"):
-        if key in fragment:
-            assert fragment[key] in data["columns"], (name, key)
-    # datasette-vega draws nothing for fewer than two rows.
-    assert len(data["rows"]) >= 2
-    page = await datasette.client.get(f"/peshawar/{name}")
-    assert "history.replaceState" in page.text
-    assert json.dumps(QUERIES[name]["fragment"]) in page.text
+    read, made = chart_fields(QUERIES[name]["chart"])
+    assert read - made <= set(data["columns"]), (name, sorted(read - made - set(data["columns"])))
+
+
+@pytest.mark.parametrize("name", CHARTED)
+async def test_each_chart_is_page_wide_and_draws_a_mark_per_row(datasette, name):
+    spec = QUERIES[name]["chart"]
+    assert spec["width"] == "container"
+    # One layer, named rows, draws one mark per row (the browser test counts them).
+    rows_layers = [layer for layer in spec["layer"] if layer.get("name") == "rows"]
+    assert len(rows_layers) == 1
+    assert "aggregate" not in json.dumps(spec), "an aggregate would draw fewer marks than rows"
+    # Nothing is loaded from elsewhere: the page gives the chart its rows.
+    assert "url" not in json.dumps(spec) and "$schema" not in spec
+    page = (await datasette.client.get(f"/peshawar/{name}")).text
+    figure = re.search(r'<figure class="question-chart" data-spec="([^"]*)" data-url="([^"]*)"', page)
+    assert figure, name
+    assert json.loads(unescape(figure.group(1))) == spec
+    assert unescape(figure.group(2)) == f"/peshawar/{name}.json?_shape=array"
+
+
+async def test_the_death_toll_axis_shows_the_differences():
+    spec = QUERIES["death_toll_by_outlet"]["chart"]
+    assert spec["encoding"]["x"]["scale"]["zero"] is False
+    # Equal figures in one article are dodged, not drawn on top of each other.
+    assert spec["encoding"]["yOffset"]["field"] == "dodge"
+
+
+async def test_every_article_is_a_bar_in_anonymous_sourcing_even_without_quotes(datasette, db):
+    rows = await rows_of(datasette, "anonymous_sourcing")
+    assert len(rows) == db["articles"].count
+    spec = QUERIES["anonymous_sourcing"]["chart"]
+    assert "datum.anonymous_percent == null ? 0" in json.dumps(spec)
+
+
+async def test_every_article_has_a_row_in_citations_by_outlet(datasette, db):
+    rows = await rows_of(datasette, "citations_by_outlet")
+    assert {r["article_id"] for r in rows} == {r["id"] for r in db["articles"].rows}
+
+
+async def test_chart_scripts_are_files_of_this_site(datasette):
+    page = (await datasette.client.get("/peshawar/death_toll_by_outlet")).text
+    scripts = re.findall(r'<script src="([^"]+)" defer></script>', page)
+    names = [path.rsplit("/", 1)[-1] for path in scripts]
+    assert names == ["vega-6.4.0.min.js", "vega-lite-6.5.0.min.js", "vega-embed-7.3.0.min.js",
+                     "vega-interpreter-2.3.2.js", "question-charts.js"]
+    for path in scripts:
+        assert path.startswith("/") and not path.startswith("//"), path
+        response = await datasette.client.get(path)
+        assert response.status_code == 200, path
+        assert "javascript" in response.headers["content-type"], path
+    interpreter = (await datasette.client.get(scripts[3])).text
+    assert "window.vegaInterpreter = { expressionInterpreter:" in interpreter
+    assert not re.search(r"^(import|export) ", interpreter, re.M)
+
+
+async def test_vendored_files_match_their_checksums():
+    vendor = ROOT / "static" / "vendor"
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `([^`]+\.js)` \| [\w.@-]+ \| `[^`]+` \| `([0-9a-f]{64})` \|$", readme, re.M))
+    on_disk = {path.name for path in vendor.glob("*.js")}
+    assert set(listed) == on_disk and len(on_disk) == 4
+    for name, digest in listed.items():
+        assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name
+        assert (vendor / name.replace(".min.js", ".LICENSE").replace(".js", ".LICENSE")).exists(), name
+
+
+async def test_short_labels_are_headline_words_and_only_where_no_outlet(db):
+    for article in db["articles"].rows:
+        if article["short_label"]:
+            assert article["outlet_id"] is None, article["id"]
+            words = article["short_label"].strip("“”\"")
+            assert words.lower() in article["title"].lower(), article["id"]
+    labels = [row["source"] for row in db["article_sources"].rows]
+    assert len(labels) == len(set(labels)), "two articles share a chart label"
 
 
 # Every page and export ------------------------------------------------------
@@ -248,6 +343,290 @@ async def test_row_pages_answer(datasette):
         first = rows[0]["id"]
         response = await datasette.client.get(f"/peshawar/{table}/{first}")
         assert response.status_code == 200, (table, first)
+
+
+# The front page and the database page ------------------------------------------
+
+
+async def test_the_front_page_is_the_story(datasette, db):
+    page = (await datasette.client.get("/")).text
+    assert f"<title>{METADATA['title']}</title>" in page
+    # Every question with its description, a link and its chart.
+    for name, query in QUERIES.items():
+        if name == "search":
+            continue
+        assert f'href="/peshawar/{name}"' in page, name
+        assert query["title"] in page, name
+        assert str(escape(query["description"])) in page, name
+        has_chart = f'data-url="/peshawar/{name}.json?_shape=array"' in page
+        assert has_chart == bool(query.get("chart")), name
+    # The articles, each linked to its reading page, with outlet, date, toll.
+    for article in db.query("select article_id, outlet, title from article_sources"):
+        assert f'href="/peshawar/articles/{article["article_id"]}"' in page
+        assert str(escape(article["title"])) in page
+    assert page.count("outlet not stated") == db["articles"].count_where("outlet_id is null")
+    assert "death toll: at least 145 people" in page
+    assert "death toll: 150 people; 134 children" in page
+    assert "17 December 2014" in page and "16 December 2014 (inferred)" in page
+    # A search box over quotes, claims and articles.
+    assert re.search(r'<form class="site-search" action="/peshawar/search" method="get"', page)
+    assert 'name="q"' in page
+    # Source, licence and about, as links.
+    assert f'href="{METADATA["license_url"]}"' in page
+    assert 'href="/peshawar/articles">Five news articles' in page
+    assert 'href="/about">How the data was made' in page
+
+
+async def test_the_about_page_answers(datasette):
+    page = await datasette.client.get("/about")
+    assert page.status_code == 200
+    assert "What is counted" in page.text and METADATA["license_url"] in page.text
+
+
+async def test_the_database_page_describes_every_question_and_table(datasette):
+    page = (await datasette.client.get("/peshawar")).text
+    for name, query in QUERIES.items():
+        assert f'href="/peshawar/{name}"' in page
+        assert str(escape(query["description"])) in page, name
+    for name, table in METADATA["databases"]["peshawar"]["tables"].items():
+        assert str(escape(table["description"])) in page, name
+
+
+@pytest.mark.parametrize("path", ["/", "/peshawar"])
+async def test_the_downloads_are_listed_with_their_sizes(datasette, dist_dir, path):
+    page = (await datasette.client.get(path)).text
+    assert "Download the data" in page
+    for name in ("peshawar-datapackage.zip", "annotations.jsonld"):
+        size = (dist_dir / name).stat().st_size
+        assert f'<a href="/-/downloads/{name}">' in page
+        # Sizes read as KB (or MB) with one decimal, as the template writes them.
+        shown = f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+        assert f'<span class="size">({shown})</span>' in page, name
+
+
+@pytest.mark.parametrize("downloads", [None, []])
+async def test_no_downloads_section_without_downloads(downloads):
+    import jinja2
+
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "templates")))
+    context = {} if downloads is None else {"downloads": downloads}
+    assert "Download the data" not in environment.get_template("_downloads.html").render(context)
+
+
+# Every page carries the licence and source line, from the first request ---------
+
+
+async def test_the_licence_line_is_on_every_page_from_the_first_request(db_path):
+    from serving import serve_settings
+    from datasette.app import Datasette
+
+    # A server of its own: nothing else has been requested from it yet.
+    fresh = Datasette(
+        immutables=[str(db_path)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"), static_mounts=[("static", str(ROOT / "static"))],
+        settings=serve_settings(),
+    )
+    await fresh.invoke_startup()
+    for path in ("/peshawar/actors/vice-news", f"/peshawar/articles/{NBC}", "/peshawar/quotes/nbc-q01",
+                 "/peshawar/death_toll_by_outlet", "/peshawar/quotes", "/peshawar", "/", "/about"):
+        page = (await fresh.client.get(path)).text
+        assert re.search(r'Data license:\s*<a href="' + re.escape(METADATA["license_url"]) + '">', page), path
+        assert "Data source:" in page and 'href="/about"' in page, path
+
+
+async def test_every_page_loads_the_site_stylesheet(datasette):
+    for path in ("/", "/peshawar", "/peshawar/quotes", "/peshawar/quotes/nbc-q01", "/peshawar/search?q=x", "/about"):
+        assert 'href="/static/peshawar.css"' in (await datasette.client.get(path)).text, path
+    css = (await datasette.client.get("/static/peshawar.css")).text
+    # Datasette's facet lists break words anywhere ("Mass acred").
+    assert re.search(r"\.facet-info ul\.tight-bullets li \{\s*word-break: normal;", css)
+
+
+# Questions read as questions ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+async def test_a_question_page_is_titled_in_words_with_its_parameters_first(datasette, name):
+    query = QUERIES[name]
+    assert query.get("hide_sql") is True
+    page = (await datasette.client.get(f"/peshawar/{name}", params=QUERY_ARGS.get(name, {}))).text
+    assert f"<title>{escape(query['title'])} · {escape(METADATA['title'])}</title>" in page
+    assert re.search(r"<h1[^>]*>" + re.escape(str(escape(query["title"]))) + "</h1>", page)
+    # The SQL is one click away, after the answer.
+    sql_at = page.index('<details class="question-sql">')
+    assert '<details class="question-sql" open>' not in page
+    assert page.index('<table class="rows-and-columns">') < sql_at
+    for param in query.get("params", []):
+        assert page.index(f'name="{param}"') < page.index('<table class="rows-and-columns">'), param
+    # Downloads beside the rows, and no datasette-vega tool on a question.
+    assert "CSV for Excel" in page and 'class="export-links"' not in page
+    shown = (await datasette.client.get(f"/peshawar/{name}", params={**QUERY_ARGS.get(name, {}), "_show_sql": 1})).text
+    assert '<details class="question-sql" open>' in shown
+
+
+async def test_a_question_links_its_rows_to_the_ad_hoc_chart_tool(datasette):
+    page = (await datasette.client.get("/peshawar/death_toll_by_outlet")).text
+    link = re.search(r'<a href="([^"]+)">Chart these rows yourself</a>', page)
+    assert link and unescape(link.group(1)).endswith("#" + QUERIES["death_toll_by_outlet"]["fragment"])
+    assert unescape(link.group(1)).startswith("/peshawar?sql=select")
+
+
+async def test_counts_of_quotes_agree_between_questions(datasette):
+    quoted = {(r["speaker"], r["article_id"]): r["quotes"] for r in await rows_of(datasette, "who_gets_quoted")}
+    coverage = {(r["actor"], r["article_id"]): r["quotes"] for r in await rows_of(datasette, "actor_coverage", actor="")}
+    assert quoted
+    for key, quotes in quoted.items():
+        assert coverage[key] == quotes, key
+    assert quoted[("Ahmed Rashid", VICE)] == coverage[("Ahmed Rashid", VICE)]
+    per_article = {}
+    for (_, article), quotes in quoted.items():
+        per_article[article] = per_article.get(article, 0) + quotes
+    for row in await rows_of(datasette, "anonymous_sourcing"):
+        assert row["quotes"] == per_article.get(row["article_id"], 0), row["article_id"]
+
+
+async def test_conflicting_claims_lists_each_figure_once(datasette):
+    for row in await rows_of(datasette, "conflicting_claims"):
+        figures = row["figures_reported"].split("; ")
+        assert len(figures) == len(set(figures)), figures
+    toll = [r for r in await rows_of(datasette, "conflicting_claims") if r["topic_id"] == "death-toll"]
+    assert sum(r["figures_reported"].count("134 children (VICE News)") for r in toll) == 1
+
+
+async def test_whole_numbers_show_as_integers(datasette, db):
+    assert db.execute("select count(*) from claims where typeof(value) = 'real' and value = cast(value as integer)").fetchone()[0] == 0
+    page = (await datasette.client.get("/peshawar/claims", params={"_size": "max"})).text
+    assert not re.search(r">\s*\d+\.0\s*<", page)
+    csv_text = (await datasette.client.get("/peshawar/claims.csv", params={"_size": "max"})).text
+    values = [row["value"] for row in csv.DictReader(io.StringIO(csv_text)) if row["value"]]
+    assert "145" in values and "2007" in values
+    assert not [v for v in values if v.endswith(".0")]
+
+
+async def test_search_marks_its_matches_and_hides_the_rank(datasette):
+    page = (await datasette.client.get("/peshawar/search", params={"q": "bravery"})).text
+    assert "<mark>bravery</mark>" in page
+    assert "**" not in page.split('<table class="rows-and-columns">')[1].split("</table>")[0]
+    data = (await datasette.client.get("/peshawar/search.json", params={"q": "bravery"})).json()
+    assert "rank" not in data["columns"]
+    nothing = (await datasette.client.get("/peshawar/search", params={"q": "zzzqqq"})).text
+    assert "Nothing found for words to find “zzzqqq”." in nothing
+    empty = (await datasette.client.get("/peshawar/search", params={"q": ""})).text
+    assert "Type something above" in empty
+
+
+# Row pages read as sentences ---------------------------------------------------
+
+
+async def test_a_quote_page_reads_as_a_sentence(datasette):
+    page = (await datasette.client.get("/peshawar/quotes/nbc-q01")).text
+    assert "<title>Quote by Zabihullah Mujahid in NBC News · " in page
+    assert re.search(r"<h1[^>]*>Quote by Zabihullah Mujahid in NBC News</h1>", page)
+    assert '<a href="/peshawar/actors/zabihullah-mujahid" title="zabihullah-mujahid">Zabihullah Mujahid</a>' in page
+    assert f'<a class="read-in-context" href="/peshawar/articles/{NBC}#quote-nbc-q01">' in page
+
+
+async def test_foreign_keys_on_row_pages_show_names(datasette):
+    claim = (await datasette.client.get("/peshawar/claims/vice-c04")).text
+    assert '<a href="/peshawar/actors/vice-news" title="vice-news">VICE News</a>' in claim
+    article = (await datasette.client.get(f"/peshawar/articles/{NBC}")).text
+    assert '<a href="/peshawar/actors/nbc-news" title="nbc-news">NBC News</a>' in article
+
+
+@pytest.mark.parametrize("table", sorted(t for t in TABLES if t not in ("article_sources", "quotes_with_speakers")))
+async def test_every_row_page_has_a_title_in_words(datasette, table):
+    first = (await datasette.client.get(f"/peshawar/{table}.json", params={"_shape": "array", "_size": 1})).json()[0]
+    row_id = first.get("id")
+    page = (await datasette.client.get(f"/peshawar/{table}/{row_id}")).text
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+    assert not title.startswith(f"{table}:"), title
+    assert heading != str(row_id) and not heading.startswith(f"{table}:"), heading
+
+
+@pytest.mark.parametrize("table,kind", [("quotes", "quote"), ("claims", "claim"), ("citations", "citation")])
+async def test_read_in_context_lands_on_the_highlighted_span(datasette, db, table, kind):
+    for row in db[table].rows_where(order_by="id"):
+        page = (await datasette.client.get(f"/peshawar/{table}/{row['id']}")).text
+        href = f"/peshawar/articles/{row['article_id']}#{kind}-{row['id']}"
+        assert f'<a class="read-in-context" href="{href}">' in page, row["id"]
+    for article in db["articles"].rows:
+        reading = (await datasette.client.get(f"/peshawar/articles/{article['id']}")).text
+        for row in db[table].rows_where("article_id = ?", [article["id"]]):
+            assert f'id="{kind}-{row["id"]}"' in reading, row["id"]
+
+
+# Tables open on their data ------------------------------------------------------
+
+
+async def test_table_pages_cut_long_text_and_fold_the_column_notes(datasette, db):
+    page = (await datasette.client.get("/peshawar/articles")).text
+    for article in db["articles"].rows:
+        ending = article["body"].rstrip()[-60:]
+        assert str(escape(ending)) not in page, article["id"]
+    assert "…" in page
+    notes = page.index('<details class="column-notes">')
+    assert notes < page.index('<table class="rows-and-columns">')
+    assert '<details class="column-notes" open' not in page
+    # A row page still has the whole text.
+    row = (await datasette.client.get(f"/peshawar/articles/{NBC}")).text
+    assert "Fazlullah and his commanders complained to them" in row
+
+
+async def test_a_table_page_with_no_rows_offers_nothing_to_chart(datasette):
+    # datasette-vega 0.6.2 attaches its chart tool to the export links and
+    # fails when there is no table ("Cannot read properties of null").
+    page = (await datasette.client.get("/peshawar/actor_relations", params={"article_id": "no-such-article"})).text
+    assert "0 records" in page
+    assert 'class="export-links"' not in page
+    page = (await datasette.client.get("/peshawar/actor_relations", params={"article_id": NBC})).text
+    assert 'class="export-links"' in page
+
+
+# CSV for Excel -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/peshawar/quotes", {}), ("/peshawar/claims", {}), ("/peshawar/articles", {}), ("/peshawar/mentions", {}),
+    ("/peshawar/death_toll_by_outlet", {}), ("/peshawar/search", {"q": "Taliban"}),
+])
+async def test_csv_for_excel_is_the_csv_with_a_byte_order_mark(datasette, path, params):
+    page = (await datasette.client.get(path, params=params)).text
+    link = unescape(re.search(r'<a (?:class="csv-excel" )?href="([^"]+)"[^>]*>CSV for Excel</a>', page).group(1))
+    assert "_bom=1" in link and "_dl=1" in link
+    excel = await datasette.client.get(link)
+    assert excel.status_code == 200
+    assert excel.content.startswith(b"\xef\xbb\xbf")
+    assert "attachment" in excel.headers["content-disposition"]
+    plain = await datasette.client.get(link.replace("_bom=1&", "").replace("&_bom=1", ""))
+    assert excel.content[3:] == plain.content
+    # Every row, not one page of them.
+    rows = list(csv.reader(io.StringIO(excel.content[3:].decode("utf-8"))))
+    table = path.rsplit("/", 1)[1]
+    if table in TABLES:
+        count = (await datasette.client.get(f"/peshawar/{table}.json", params={"_size": 1})).json()["filtered_table_rows_count"]
+        assert len(rows) - 1 == count
+
+
+async def test_csv_errors_pass_without_a_mark(datasette):
+    response = await datasette.client.get("/peshawar/no_such_table.csv", params={"_bom": "1"})
+    assert response.status_code == 404
+    assert not response.content.startswith(b"\xef\xbb\xbf")
+
+
+# The reading page labels who speaks -----------------------------------------------
+
+
+async def test_the_reading_page_labels_speakers_and_claimants(datasette, db):
+    html = (await datasette.client.get(f"/peshawar/articles/{NBC}")).text
+    assert 'data-kind="quote" data-id="nbc-q01" data-label="Zabihullah Mujahid"' in html
+    for quote in db.query("select quotes.id, coalesce(actors.name, quotes.speaker_text) as who from quotes "
+                          "left join actors on actors.id = quotes.speaker_id where article_id = ?", [NBC]):
+        assert f'data-kind="quote" data-id="{quote["id"]}" data-label="{escape(quote["who"])}"' in html, quote["id"]
+    assert 'data-kind="claim" data-id="nbc-c01" data-label="NBC News"' in html
+    assert html.count('class="legend-toggle"') == 3
+    assert "Hover" not in html
+    assert "labelled with its speaker" in html
 
 
 # The article reading page ---------------------------------------------------

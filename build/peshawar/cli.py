@@ -1,7 +1,7 @@
 """The command line: thin click commands over the toolkit's functions.
 
 build and check: ``dataset``; extract: ``extractor``; evaluate:
-``evaluate.py``; add-article: ``drafts.py``. A user's mistake is one line on
+``evaluate.py``; add-article: ``drafts.py``; package: ``export``. A user's mistake is one line on
 stderr and exit 1, never a traceback.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .core.files import read_text
-from .core.paths import DATABASE, SEEDS
+from .core.paths import DATABASE, DIST, METADATA, SEEDS
 from .core.problems import SeedError
 from .dataset.load import build_database
 from .dataset.rows import collect
@@ -150,3 +150,25 @@ def add_article_command(file, article_id, title, outlet, published_date, byline,
     for citation in summary["needs_person"]:
         click.echo(f"  needs a person: citation {citation['text']!r} cites {citation['cited']!r}, not a known actor")
     click.echo("run `make build` to load it; the build lists what the draft still needs")
+
+
+# Open data --------------------------------------------------------------
+
+
+@cli.command("package")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, path_type=Path), default=METADATA, show_default=True)
+@click.option("--dist", "dist_dir", type=click.Path(file_okay=False, path_type=Path), default=DIST, show_default=True)
+def package_command(db_path, metadata_path, dist_dir):
+    """Write the downloads into DIST: the Frictionless Data Package (folder
+    and zip) and every quote, claim and citation as W3C Web Annotations."""
+    from .export.dist import write_dist
+    from .export.shape import ShapeError
+
+    try:
+        written = write_dist(db_path, metadata_path, dist_dir)
+    except ShapeError as error:
+        _fail(str(error))
+    for path in written:
+        size = sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
+        click.echo(f"wrote {path} ({size:,} bytes)")

@@ -45,11 +45,10 @@ from .dataset.annotations import OWN_VOICE
 from .dataset.rows import build_rows
 from .dataset.seeds import read_seeds
 from .extractor import extract
+from .corpus.score import match_quotes
 from .extractor.coreference import description_head
 
 ANONYMOUS_KINDS = ("anonymous_source", "unnamed_group")
-TRIM = " \t\n\u00a0,.;:!?\"“”‘’'()[]—–-"
-QUOTE_IOU = 0.5
 METRICS = ("quote_precision", "quote_recall", "speaker_accuracy", "claim_recall", "citation_recall", "mention_recall")
 
 
@@ -129,40 +128,8 @@ def _names(words, actor_id, registry):
 # Comparing -------------------------------------------------------------------------
 
 
-def trimmed(body, start, end):
-    while start < end and body[start] in TRIM:
-        start += 1
-    while end > start and body[end - 1] in TRIM:
-        end -= 1
-    return start, end
-
-
-def iou(a, b):
-    overlap = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return overlap / union if union else 0.0
-
-
 def overlaps(a, b):
     return a["start_char"] < b["end_char"] and b["start_char"] < a["end_char"]
-
-
-def match_quotes(body, gold, found):
-    """``[(gold index, found index)]``: one-to-one, highest IoU first."""
-    candidates = []
-    for g, gold_quote in enumerate(gold):
-        g_span = trimmed(body, gold_quote["start_char"], gold_quote["end_char"])
-        for f, found_quote in enumerate(found):
-            score = iou(g_span, trimmed(body, found_quote["start_char"], found_quote["end_char"]))
-            if score >= QUOTE_IOU:
-                candidates.append((score, g, f))
-    pairs, used_g, used_f = [], set(), set()
-    for score, g, f in sorted(candidates, reverse=True):
-        if g not in used_g and f not in used_f:
-            pairs.append((g, f))
-            used_g.add(g)
-            used_f.add(f)
-    return sorted(pairs)
 
 
 def speaker_correct(gold_quote, found_quote, kinds):

@@ -6,3 +6,5 @@ ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "seeds"
 SCHEMA_DIR = ROOT / "schema"
 DATABASE = ROOT / "peshawar.db"
+METADATA = ROOT / "metadata.yml"
+DIST = ROOT / "dist"

@@ -38,6 +38,7 @@ def article_rows(seeds, rows):
         outlets[article_id] = values.get("outlet")
         articles.append({
             "id": article_id, "outlet_id": values.get("outlet"), "title": values["title"],
+            "short_label": article.get("short_label"),
             "subtitle": values.get("subtitle"), "byline": values.get("byline"),
             "dateline": values.get("dateline"), "published_date": values.get("published_date"),
             "body": body, "sha256": sha256_hex(seeds.raw[article_id]),
