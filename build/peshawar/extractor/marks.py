@@ -24,15 +24,15 @@ class MarkedSpan:
     first has no closing mark); ``previous`` then links the parts.
     """
 
-    open: int
-    close: int | None
+    open: int  # the opening mark's (first) character
+    close: int | None  # the closing mark's (last) character
     start: int
     end: int
     previous: "MarkedSpan | None" = None  # the part this one continues
 
 
-def _kind(char):
-    return "double" if char in DOUBLE_MARKS else "single"
+def _kind(mark):
+    return "double" if mark.width == 2 or mark.char in DOUBLE_MARKS else "single"
 
 
 def pair_marks(text):
@@ -55,13 +55,13 @@ def pair_marks(text):
     pending_part = None
 
     for index, mark in enumerate(marks):
-        kind = _kind(mark.char)
+        kind = _kind(mark)
         if stack and stack[0][3] != lines[index]:
             # The paragraph ended with quotation(s) still open.
             bottom = stack[0]
             if _reopens_paragraph(text, mark, newlines, lines[index]) and kind == bottom[1]:
                 para_end = newlines[bottom[3]]
-                pairs.append((bottom[0].offset, None, para_end, bottom[2]))
+                pairs.append((bottom[0], None, para_end, bottom[2]))
                 pending_part = len(pairs) - 1
             stack, doubles = [], 0
         role = mark.role
@@ -85,13 +85,13 @@ def pair_marks(text):
 def _close(text, mark, possessive, stack, pairs, doubles):
     """Close the quotation the closing ``mark`` ends, if any; return how
     many double marks stay open."""
-    kind = _kind(mark.char)
+    kind = _kind(mark)
     top_mark, top_kind, previous, _ = stack[-1]
     if top_kind == kind:
         if kind == "single" and mark.offset and text[mark.offset - 1].isalpha() and possessive:
             return doubles
         stack.pop()
-        pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
+        pairs.append((top_mark, mark, mark.offset, previous))
         return doubles - (kind == "double")
     if top_kind == "single" and kind == "double":
         if doubles:
@@ -103,7 +103,7 @@ def _close(text, mark, possessive, stack, pairs, doubles):
             doubles -= 1
         else:
             stack.pop()  # '…" : a mismatched pair
-        pairs.append((top_mark.offset, mark.offset, mark.offset, previous))
+        pairs.append((top_mark, mark, mark.offset, previous))
     # A single closing mark inside a double quotation with no single one
     # open is an apostrophe (a plural possessive): ignore it.
     return doubles
@@ -112,13 +112,16 @@ def _close(text, mark, possessive, stack, pairs, doubles):
 def _spans(text, pairs):
     """A MarkedSpan per pair, its words trimmed of whitespace, parts linked."""
     spans = []
-    for open_offset, close, inner_end, _ in pairs:
-        start, end = open_offset + 1, inner_end
+    for open_mark, close_mark, inner_end, _ in pairs:
+        start, end = open_mark.offset + open_mark.width, inner_end
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        spans.append(MarkedSpan(open_offset, close, start, end))
+        # ``close`` is the closing mark's last character: what follows the
+        # quotation starts right after it.
+        close = close_mark.offset + close_mark.width - 1 if close_mark is not None else None
+        spans.append(MarkedSpan(open_mark.offset, close, start, end))
     for span, (_, _, _, previous) in zip(spans, pairs):
         if previous is not None:
             span.previous = spans[previous]
@@ -156,6 +159,6 @@ def _possessive_marks(marks, lines):
         if index + 1 < len(marks) and lines[index + 1] != lines[index]:
             ahead = None
         flags[index] = ahead is not None and ahead != "open"
-        if _kind(marks[index].char) == "single":
+        if _kind(marks[index]) == "single":
             ahead = marks[index].role
     return flags

@@ -53,7 +53,7 @@ def paragraphs(text):
     return Spans(spans)
 
 
-SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
 def sentences(masked):
