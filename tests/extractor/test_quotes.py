@@ -28,11 +28,26 @@ def test_scare_quotes_nicknames_and_names_are_not_quotes(registry, text, words, 
     assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [(words, reason)]
 
 
-def test_short_quote_far_from_its_cue_is_a_scare_quote(registry):
+def test_short_quote_far_from_its_cue_in_its_sentence_is_a_partial_quote(registry):
+    """A fragment inside somebody's paraphrase is their words, however far
+    from the verb: Lopez insisted that ... were "reckless"."""
     text = (
-        "Lopez said the council had spent the money on roads in the north of the province while the southern "
-        'towns waited for years for the so promised "improvements" to arrive.'
+        "Lopez insisted that the councillors who had voted to spend the money on roads in the north of the province "
+        'were "reckless."'
     )
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker_id"], quote["form"]) == ("reckless.", "maria-lopez", "partial")
+
+
+def test_short_words_that_modify_a_noun_are_a_scare_quote_even_beside_a_cue(registry):
+    text = 'Lopez said the "temporary" bridge would stay for a decade. She backed its support of "friendly" Rivertown groups.'
+    result = analyse(text, registry)
+    assert result["quotes"] == []
+    assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [("temporary", "scare_quote"), ("friendly", "scare_quote")]
+
+
+def test_a_short_quote_with_no_cue_around_is_a_scare_quote(registry):
+    text = 'The council spent the money on roads while the southern towns waited for the "improvements" to arrive.'
     assert analyse(text, registry)["quotes"] == []
 
 

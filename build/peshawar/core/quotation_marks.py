@@ -82,10 +82,12 @@ def _double_role(char, before, after):
         return "close" if _closes_by_context(before, after) and before not in "\"'" else "open"
     if char in CLOSING_SHAPES:
         return "open" if _opens_by_context(before, after) and after.isalnum() else "close"
-    if before.isspace() or before in OPENS_AFTER:
+    if (before.isspace() or before in OPENS_AFTER) and not after.isspace():
         return "open"
     if after.isspace() or after in CLOSES_BEFORE:
-        return "close"
+        # A straight mark between two spaces (the closing one of "… 'a
+        # flight to quality,' " he said") closes whatever is open.
+        return "either" if before.isspace() else "close"
     return "either"
 
 

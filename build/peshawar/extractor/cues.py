@@ -26,6 +26,7 @@ CUE_RE = re.compile(
     r"|(?P<verb>" + first_letter_alternation(sorted(SPEECH_VERBS)) + r")"
     r")(?![\w-])"
 )
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 ANONYMITY_RE = re.compile(r"\s+(?:not\s+to\b|to\s+(?:be|remain|stay)\b)")
 SPACES_RE = re.compile(r"\s+")
 WHAT_PRONOUN_RE = re.compile(r"\bwhat[ \u00a0]+(he|she|they|we|it)$")
@@ -63,6 +64,8 @@ def find_cues(text, masked, sentence_spans, marked):
         kind = match.lastgroup
         if kind == "verb" and ANONYMITY_RE.match(masked, match.end()):
             continue  # "who asked not to be named": anonymity, not speech
+        if kind == "verb" and PASSIVE_BEFORE_RE.search(masked, max(0, match.start() - 30), match.start()):
+            continue  # "he was told", "were accused of": the subject is spoken to or of, not speaking
         sentence = sentences.sentence_at(sentence_spans, match.start())
         cue = Cue(match.start(), match.end(), SPACES_RE.sub(" ", match.group()).lower(), kind, sentence)
         s_start, s_end = sentence

@@ -28,8 +28,9 @@ from .reading import read_article
 # somebody's words; longer spans are quotes unless they read as a title.
 SHORT_QUOTE_WORDS = 4
 
-# How far (in words) a cue earlier in the sentence may sit from a short quote.
-CUE_REACH_WORDS = 15
+# How far (in words) a cue may sit before capitalised quoted words for them to
+# be what was said ("chanting "Dump Trump"") rather than a title.
+CUE_JUST_BEFORE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ CALLING_IT_RE = re.compile(
 
 
 NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
+NOUN_AFTER_ANY_RE = re.compile(r"[ \u00a0]+([A-Za-z][a-z-]*)\b")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|for|with|in|on|against|about|by|from)[ \u00a0]+$")
 NICKNAME_RE = re.compile(r"known\s+as|nicknamed", re.IGNORECASE)
 MODIFIER_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)[ \u00a0]+$", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"[.!?][,]?$")
@@ -101,15 +104,16 @@ def _is_title_case(words):
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
-def _noun_follows(text, span):
-    """Is the closing mark followed by a plain lowercase word, as a noun the
-    marked words modify ("flood-ready" plan), not "of", "that", "is"?"""
+def _noun_follows(text, span, capitalised=False):
+    """Is the closing mark followed by a plain lowercase word (or, with
+    ``capitalised``, any word), as a noun the marked words modify
+    ("flood-ready" plan), not "of", "that", "is"?"""
     if span.close is None:
         return False
-    match = NOUN_AFTER_RE.match(text, span.close + 1, span.close + 40)
+    match = (NOUN_AFTER_ANY_RE if capitalised else NOUN_AFTER_RE).match(text, span.close + 1, span.close + 40)
     if not match:
         return False
-    word = match.group(1)
+    word = match.group(1).lower()
     return not (
         word in lexicon.PREPOSITIONS or word in lexicon.CONJUNCTIONS or word in lexicon.SUBJECT_TRAILERS
         or word in ("who", "whom", "and", "or", "but", "not", "be", "being", "am", "did", "does", "do", "can")
@@ -130,25 +134,32 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
         return False, reason
     if CALLING_IT_RE.search(s_text_before):
         return True, None
+    one_word = len(words) == 1 and inner[:1].islower()
     if (
         len(words) <= SHORT_QUOTE_WORDS and not PUNCTUATION_END_RE.search(inner)
-        and _noun_follows(text, span)
-        and MODIFIER_BEFORE_RE.search(s_text_before)
+        and _noun_follows(text, span, capitalised=one_word)
+        and (MODIFIER_BEFORE_RE.search(s_text_before) or (one_word and PREPOSITION_BEFORE_RE.search(s_text_before)))
     ):
-        return False, "scare_quote"  # "the government's "flood-ready" plan": words that modify a noun
-    if _is_title_case(words) and after is None and len(words) <= 12:
+        # "the government's "flood-ready" plan", "support of "friendly"
+        # groups": words that modify a noun, in the writer's voice.
+        return False, "scare_quote"
+    utterance = inner[:1].isascii() and inner[:1].isupper() and SENTENCE_END_RE.search(inner)
+    if _is_title_case(words) and after is None and len(words) <= 12 and not utterance and not _cue_just_before(text, span, before):
         return False, "name" if len(words) <= SHORT_QUOTE_WORDS else "title"
-    if len(words) > SHORT_QUOTE_WORDS:
-        return True, None
-    if inner[:1].isascii() and inner[:1].isupper() and SENTENCE_END_RE.search(inner):
+    if len(words) > SHORT_QUOTE_WORDS or utterance:
         return True, None  # a whole sentence, however short: "It's a disaster!"
-    if after is not None:
-        return True, None
-    if before is not None and sentences.word_count(text[before.end:span.open]) <= CUE_REACH_WORDS:
-        return True, None
-    if previous_sentence_cue is not None and not sentence_has_cue:
+    if after is not None or sentence_has_cue:
+        return True, None  # a fragment of someone's words: Cruz insisted they were "nuts."
+    if previous_sentence_cue is not None:
         return True, None
     return False, "scare_quote"
+
+
+def _cue_just_before(text, span, before):
+    """Does a speech cue stand right before the opening mark ("chanting
+    "Dump Trump"", "tweeted: "Disgraceful""), so that capitalised words are
+    what was said rather than a title?"""
+    return before is not None and sentences.word_count(text[before.end:span.open]) <= CUE_JUST_BEFORE_WORDS
 
 
 def find_quotes(text, registry, mentions, reading=None):
