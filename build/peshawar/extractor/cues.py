@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.word_lists import first_letter_alternation
-from . import phrases, sentences
+from . import clauses, phrases, sentences
 from .lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 from .phrases import CAPITALISED_RUN, first_subject_name
 
@@ -102,7 +102,9 @@ def _subject_before(text, start, end):
         opening = max(inner.rfind("—"), inner.rfind("–"))
         if opening > 0:
             end = start + opening
-    phrase = phrases.phrase_before(text, start, end)
+    span = phrases.words_before(text, start, end)
+    span = clauses.subject_of_clause(text, *span) if span else None
+    phrase = phrases.classify_phrase(text, *span) if span else None
     if phrase is not None and phrase.text.lower() in ("who", "which", "that") and phrase.start > start:
         # "an official, who …, told": the relative pronoun's antecedent speaks.
         return phrases.phrase_before(text, start, phrase.start) or phrase

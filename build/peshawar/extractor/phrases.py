@@ -154,14 +154,21 @@ def phrase_before(text, start, end):
     ``text[start:end]`` is the stretch between the clause's start and the
     cue. Returns a Phrase or None when it does not end in one.
     """
+    span = words_before(text, start, end)
+    return classify_phrase(text, *span) if span else None
+
+
+def words_before(text, start, end):
+    """``(start, end)`` of the words before a cue that may name its
+    speaker: the last clause, without a trailing appositive or adverbs;
+    None when there are none."""
     start, end = trim_span(text, start, end, " \t\n\u00a0")
     if start >= end:
         return None
     start, end = cut_appositive(text, start, end)
     start, end = last_clause(text, start, end)
     start, end = drop_trailers(text, start, end)
-    start, end = trim_span(text, start, end, " \t\n\u00a0,")
-    return classify_phrase(text, start, end)
+    return trim_span(text, start, end, " \t\n\u00a0,")
 
 
 def phrase_after(text, start, end):
