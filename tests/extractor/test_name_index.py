@@ -23,7 +23,7 @@ def texts(count=300, seed=1216):
 
 
 def full_names_by_regex(text, surname, offset):
-    pattern = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+" + re.escape(surname) + r"(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+(?:(?:[A-Z]\.){1,2}\s+)?[A-Z][\w’'-]*)*\s+" + re.escape(surname) + r"(?![\w-])")
     return [m.group() for m in pattern.finditer(text, 0, offset)][::-1]
 
 

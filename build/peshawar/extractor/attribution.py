@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import sentences
-from .coreference import person_like
+from .naming import person_like
 from .cues import Cue
 from .phrases import first_subject_name
 
@@ -35,12 +35,20 @@ def _cues_ending_by(cues, offset):
 
 @dataclass
 class Attribution:
+    """How a quote got its speaker: the rule, the cue, who speaks (the name
+    at its fullest), the registered actor, and the attribution's own words
+    as written nearest the quote with how they are written (name,
+    description, pronoun, or none when no words attribute it)."""
+
     rule: str
     cue: Cue | None = None
     speaker: str | None = None
     speaker_id: str | None = None
     channel: str | None = None
     extra: dict = field(default_factory=dict)
+    as_written: str | None = None
+    form: str = "none"
+    how: str | None = None  # how the speaker id was found (naming.py), if any
 
 
 def after_cue(text, span, cues, marked):
@@ -99,8 +107,15 @@ def _rule_for(cue, after):
     return "x_said_after"
 
 
-def from_cue(cue, after):
-    return Attribution(_rule_for(cue, after), cue, cue.speaker_text, cue.speaker_id, cue.channel)
+def from_cue(cue, after, rule=None, as_written=True):
+    """The attribution a cue gives; ``as_written`` False when the cue's words
+    are not the quote's own (a cue in another paragraph)."""
+    speaker = cue.speaker
+    return Attribution(
+        rule or _rule_for(cue, after), cue, cue.speaker_text, cue.speaker_id, cue.channel,
+        as_written=cue.subject.text if as_written else None, form=speaker.form if as_written else "none",
+        how=speaker.how if cue.speaker_id else None,
+    )
 
 
 def colon_cue(text, span, cues):
@@ -148,12 +163,12 @@ def previous_sentence_name(text, span, sentence_spans, resolver):
     subject = first_subject_name(text, start, end)
     if subject is None:
         return Attribution("unattributed")
-    speaker, actor_id, _, _ = resolver.resolve(subject, subject.start)
-    if actor_id is None and person_like(resolver.index, subject):
-        return Attribution("previous_sentence_name", None, speaker, None)
-    if actor_id is None or resolver.registry.kinds.get(actor_id) not in ("person", "anonymous_source"):
+    speaker = resolver.resolve(subject, subject.start)
+    if speaker.actor_id is None and person_like(resolver.index, subject):
+        return Attribution("previous_sentence_name", None, speaker.name, None)
+    if speaker.actor_id is None or resolver.registry.kinds.get(speaker.actor_id) not in ("person", "anonymous_source"):
         return Attribution("unattributed")
-    return Attribution("previous_sentence_name", None, speaker, actor_id)
+    return Attribution("previous_sentence_name", None, speaker.name, speaker.actor_id, how=speaker.how)
 
 
 def paragraph_of(paragraph_spans, offset):
@@ -206,8 +221,15 @@ def _join(attributions, first, second, rule):
 
 
 def share(attributions, source, target, rule):
+    """``target`` takes ``source``'s speaker by ``rule``. The parts of an
+    interrupted quotation share its attribution's words; a paragraph that
+    continues a quotation has none of its own."""
     origin = attributions[source]
-    attributions[target] = Attribution(rule, origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"linked": source})
+    own_words = rule == "interrupted"
+    attributions[target] = Attribution(
+        rule, origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"linked": source},
+        as_written=origin.as_written if own_words else None, form=origin.form if own_words else "none", how=origin.how,
+    )
 
 
 # How many quotes before and after a quote its twin is looked for among: a
@@ -231,7 +253,9 @@ def pull_quote_twins(text, kept, attributions, paragraph_spans):
             other_words = normalized[other_index]
             if words == other_words or (len(words) > 30 and (words in other_words or other_words in words)):
                 origin = attributions[other_index]
-                attributions[index] = Attribution("pull_quote_twin", origin.cue, origin.speaker, origin.speaker_id, None, {"twin": other_index})
+                attributions[index] = Attribution(
+                    "pull_quote_twin", origin.cue, origin.speaker, origin.speaker_id, None, {"twin": other_index}, how=origin.how,
+                )
                 break
 
 

@@ -51,7 +51,8 @@ class Cue:
     subject: phrases.Phrase | None = None
     inverted: bool = False  # "said X": the subject follows the cue
     channel: str | None = None
-    speaker_text: str | None = None
+    speaker: object | None = None  # the coreference.Speaker its subject means
+    speaker_text: str | None = None  # who speaks, as named at the fullest (else the words as written)
     speaker_id: str | None = None
     number: str = "singular"
 

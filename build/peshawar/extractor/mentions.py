@@ -71,13 +71,32 @@ def _surnames_after_full_names(text, registry, mentions):
 
 
 def _registered_surnames(text, registry, mentions):
-    """A bare surname that only one registered person carries ("Okafor")."""
+    """A bare surname that only one registered person carries ("Okafor"),
+    unless another person in the article carries it too ("Omar Okafor")."""
+    others = {}
     for match in CAPITALISED_SURNAME_RE.finditer(text):
-        if match.group() in lexicon.SENTENCE_STARTERS:
+        surname = match.group()
+        if surname in lexicon.SENTENCE_STARTERS:
             continue
-        owners = registry.persons_with_surname(match.group())
-        if len(owners) == 1:
+        owners = registry.persons_with_surname(surname)
+        if len(owners) != 1:
+            continue
+        if surname not in others:
+            others[surname] = _another_carries(text, registry, surname, owners[0])
+        if not others[surname]:
             yield match.start(), match.end(), owners[0]
+
+
+def _another_carries(text, registry, surname, owner):
+    """Is ``surname`` written after a given name that is not ``owner``'s
+    ("Omar Vogt" in an article about the registered Lena Vogt)?"""
+    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+" + re.escape(surname) + r"(?![\w-])", text):
+        given = match.group(1)
+        if given in lexicon.SENTENCE_STARTERS or given in lexicon.TITLE_WORDS or given.lower() in lexicon.ROLE_WORDS:
+            continue
+        if registry.resolve(match.group()) != owner:
+            return True
+    return False
 
 
 def _new_names(text, registry, mentions):
@@ -129,6 +148,12 @@ MENTION_RULES = (
     (_registered_surnames, "surname", 0.6),
     (_new_names, "new_name", 0.6),
 )
+
+
+def alias_tuples(mentions):
+    """(start, end, surface, actor_id) of the mentions that are an alias of
+    the registry: the evidence a speaker id may rest on."""
+    return [(m["start_char"], m["end_char"], m["text"], m["actor_id"]) for m in mentions if m["rule"] == "alias_match"]
 
 
 def mention_tuples(mentions):

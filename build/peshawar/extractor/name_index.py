@@ -16,7 +16,7 @@ from . import phrases
 
 # A run of capitalised words, as a bare surname's full name is written
 # ("Ann Smith", "River Front"): words may be separated by any whitespace.
-SURNAME_RUN_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+SURNAME_RUN_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+(?:(?:[A-Z]\.){1,2}\s+)?[A-Z][\w’'-]*)*")
 CAPITALISED_WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 CAPITALISED_TOKEN_RE = re.compile(r"[A-Z][\w’'-]+")
 TOKEN_CHAR_RE = re.compile(r"[\w’'-]")

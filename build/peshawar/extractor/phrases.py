@@ -23,8 +23,11 @@ PRONOUNS = {
 
 # A capitalised word of a name: "Okafor", "Bin-Salem", "O'Brien".
 NAME_WORD = r"[A-Z][\w’'\-]*[\w]|[A-Z]"
+# A middle initial may stand between two words of a name: "George W. Bush",
+# "George H.W. Bush".
+INITIAL = r"(?:[A-Z]\.){1,2}[ \u00a0]"
 NAME_RUN_RE = re.compile(
-    r"(?<![\w’'-])(?:" + NAME_WORD + r")(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
+    r"(?<![\w’'-])(?:" + NAME_WORD + r")(?:[ \u00a0](?:" + INITIAL + r")?(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
 )
 
 # A capitalised word as news copy writes names of sources and channels: "The",

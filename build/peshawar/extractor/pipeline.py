@@ -14,7 +14,7 @@ place or outlet. What is known about actors comes only from the registry.
 
 from .citations import find_citations
 from .claims import attribute_claims, find_claims
-from .mentions import find_all_mentions, mention_tuples
+from .mentions import alias_tuples, find_all_mentions, mention_tuples
 from .quotes import find_quotes
 from .reading import read_article
 
@@ -48,7 +48,7 @@ def analyse(text, registry):
         raise TextTooLong(len(text))
     mentions = find_all_mentions(text, registry)
     known = mention_tuples(mentions)
-    reading = read_article(text, registry, known)
+    reading = read_article(text, registry, alias_tuples(mentions))
     quotes, not_quotes = find_quotes(text, registry, known, reading)
     claims, not_numbers = find_claims(text, reading.sentence_spans)
     attribute_claims(text, claims, reading.cues)

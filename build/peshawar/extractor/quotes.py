@@ -187,9 +187,7 @@ def find_quotes(text, registry, mentions, reading=None):
         elif before is not None:
             attributions.append(from_cue(before, False))
         elif (colon := colon_cue(text, span, cues)) is not None:
-            attribution = from_cue(colon, False)
-            attribution.rule = "colon_lead_in"
-            attributions.append(attribution)
+            attributions.append(from_cue(colon, False, "colon_lead_in"))
         else:
             attributions.append(None)
 
@@ -199,9 +197,10 @@ def find_quotes(text, registry, mentions, reading=None):
         if attributions[index] is None:
             cue = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, False)
             if cue is not None:
-                attribution = from_cue(cue, False)
-                attribution.rule = "previous_sentence"
-                attributions[index] = attribution
+                # The cue's words are this quote's own attribution only in
+                # its paragraph; a quote paragraph after one has none.
+                same_paragraph = paragraph_of(paragraph_spans, cue.start) == paragraph_of(paragraph_spans, span.open)
+                attributions[index] = from_cue(cue, False, "previous_sentence", as_written=same_paragraph)
             else:
                 attributions[index] = previous_sentence_name(text, span, sentence_spans, reading.resolver)
     # A quotation over a paragraph break whose first part found its speaker
@@ -239,7 +238,10 @@ def _quote_item(text, span, attribution, part, paragraph_spans, registry):
         "start_char": span.start,
         "end_char": span.end,
         "speaker": attribution.speaker,
+        "speaker_as_written": attribution.as_written,
+        "speaker_form": attribution.form if attribution.as_written else "none",
         "speaker_id": attribution.speaker_id,
+        "identity": attribution.how if attribution.speaker_id else None,
         "cue": cue_word,
         "channel": attribution.channel,
         "channel_id": registry.resolve(attribution.channel) if attribution.channel else None,

@@ -5,7 +5,8 @@ and resolved to its speaker, in text order.
 
 from dataclasses import dataclass
 
-from .coreference import Resolver, resolve_cues, sentence_subjects
+from .coreference import Resolver
+from .subjects import resolve_cues, sentence_subjects
 from .cues import find_cues
 from .marks import pair_marks
 from . import sentences
