@@ -18,6 +18,7 @@ from . import lexicon, phrases
 from .lexicon import SPEECH_VERBS, VERB_MARKERS
 
 WORD_RE = re.compile(r"[\w’'.-]+")
+SUBORDINATOR_RE = re.compile(r"\b(?:when|while|because|although|though|if|after|before|as|since|whereas|until|unless)\s+")
 # Words that join a second verb to the clause's subject: "X did Y and said".
 COORDINATORS = {"and", "but", "then", "or", "before", "after"}
 # "-ed" words that are adjectives in a description, not verbs ("a retired teacher").
@@ -64,6 +65,13 @@ def subject_of_clause(text, start, end):
     # A relative clause ("An official who asked not to be named") belongs
     # to the phrase before it and says nothing about its verb.
     start, end = phrases.cut_relative(text, start, end)
+    # A subordinate clause's subject is the one after its conjunction:
+    # "some cheer when he [insists]".
+    last = None
+    for last in SUBORDINATOR_RE.finditer(text, start, end):
+        pass
+    if last is not None and last.end() < end:
+        start = last.end()
     words = list(WORD_RE.finditer(text, start, end))
     if not words:
         return start, end

@@ -66,20 +66,34 @@ class Resolver:
         people = [(m[0], m[3]) for m in mentions if registry.kinds.get(m[3]) == "person"]
         self._person_starts = [start for start, _ in people]
         self._person_ids = [actor_id for _, actor_id in people]
+        self.sentences = None  # the article's sentence spans (sentences.Spans), set by the reading pass
         self._named_as_cache = {}
         self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
         self._person_run_before = {}  # index of a run -> index of the last person-like run up to it, or -1
 
-    def remember(self, offset, speaker, head=None):
+    def remember(self, offset, speaker, head=None, subordinate=False):
+        """Remember who a phrase at ``offset`` meant. A speaker in a
+        subordinate clause ("when a reporter asked") is no antecedent for a
+        pronoun when the sentence has its own subject of that number."""
         entry = (offset, speaker)
         bisect.insort_right(self.history, (offset, speaker, head), key=lambda h: h[0])
         if head:
             bisect.insort_right(self.by_head.setdefault(head, []), entry, key=lambda h: h[0])
         if speaker.name is None:
             return  # an unresolved pronoun is nobody to point back to
+        if subordinate and self._sentence_has_antecedent(offset, speaker.number):
+            return
         bisect.insort_right(self.antecedents.setdefault(speaker.number, []), entry, key=lambda h: h[0])
         if speaker.body:
             bisect.insort_right(self.antecedents.setdefault("body", []), entry, key=lambda h: h[0])
+
+    def _sentence_has_antecedent(self, offset, number):
+        """Is there an antecedent of ``number`` earlier in the sentence that
+        holds ``offset``?"""
+        sentence_start = self.sentences.at(offset)[0] if self.sentences else 0
+        entries = self.antecedents.get(number, [])
+        last = bisect.bisect_left(entries, offset, key=lambda h: h[0]) - 1
+        return last >= 0 and entries[last][0] >= sentence_start
 
     def resolve(self, phrase, offset):
         """The ``Speaker`` that ``phrase`` (at ``offset``) means."""

@@ -20,6 +20,7 @@ from .lexicon import GROUP_HEADS  # nouns that make a name before them a modifie
 from .name_index import NameIndex
 
 WORD_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)")
+CONTRACTION_RE = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|d))$", re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"[\w’'-]+")
 # How the registered actor of a name was found, strongest first: the rule a
 # speaker id carries (see quotes.IDENTITY_RULES for their confidences).
@@ -222,6 +223,9 @@ def person_like(index, phrase):
         return False  # "Political Correspondent" is a job, not a name
     if any(w in lexicon.MONTHS or w in lexicon.WEEKDAYS for w in words):
         return False  # "Tuesday", "On Jan" open sentences, they are nobody
+    if any(CONTRACTION_RE.search(w) or w.lower() in lexicon.VERB_MARKERS or w.lower() in lexicon.PREPOSITIONS for w in words):
+        return False  # "Don’t Republicans", "Does Rubio": a question's first word
+
     after = WORD_AFTER_RE.match(text, phrase.end, phrase.end + 30)
     if after and after.group(1) in GROUP_HEADS:
         return False  # "New Town officials": the name modifies a noun

@@ -41,7 +41,13 @@ CAPITALISED_RUN = CAPITALISED_WORD + r"(?:[ \u00a0]+" + CAPITALISED_WORD + r"){0
 
 LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*")
 POSSESSIVE_END_RE = re.compile(r"['’]s$")
-APPOSITIVE_COMMA_RE = re.compile(r",\s+(?=(?:a|an|the|who|whose|which|one|[a-z]|\d))")
+# A comma that opens an appositive or an affiliation after a name: ", a
+# teacher", ", who …", ", Trump's campaign manager", ", D-Mich.", ", D.C.".
+APPOSITIVE_COMMA_RE = re.compile(
+    r",\s+(?=(?:a|an|the|who|whose|which|one|[a-z]|\d|[A-Z][\w.-]*(?:['’]s|s['’])\s|\(?[DRI]-[A-Z]|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.,))"
+)
+# "Michael Brown of Washington": a name and where the person is from.
+NAME_OF_PLACE_RE = re.compile(r"(.+?)[ \u00a0]+(?:of|from)[ \u00a0]+[A-Z][\w’'.-]*(?:[ \u00a0]+[A-Z][\w’'.-]*)*$")
 RELATIVE_RE = re.compile(r"(?:,|\s(?:who|whose|which|that|speaking|talking|writing)\b)")
 # "the Department for Environment, Food and Rural Affairs": a list of names.
 NAME_LIST_RE = re.compile(
@@ -213,6 +219,10 @@ def classify_phrase(text, start, end):
         inner_start = _skip_determiner(text, inner_start, inner_end)
         return Phrase(text[inner_start:inner_end], inner_start, inner_end, "statement")
     name = trailing_name(text, start, end)
+    if name is None and (place := NAME_OF_PLACE_RE.fullmatch(text, start, end)):
+        name = trailing_name(text, start, place.end(1))
+        if name is not None and len(name.text.split()) < 2:
+            name = None
     if name is not None:
         return name
     if first in DETERMINERS or text[start].islower() or words[0][0].isupper():

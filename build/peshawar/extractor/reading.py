@@ -32,6 +32,7 @@ def read_article(text, registry, mentions):
     sentence_spans = sentences.sentences(masked)
     cues = find_cues(text, masked, sentence_spans, marked)
     resolver = Resolver(text, registry, mentions)
+    resolver.sentences = sentence_spans
     sentence_subjects(text, sentence_spans, marked, resolver)
     resolve_cues(cues, resolver)
     return Reading(text, marked, masked, sentence_spans, sentences.paragraphs(text), cues, resolver)

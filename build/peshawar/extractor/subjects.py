@@ -42,8 +42,8 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             if match.group() in lexicon.SENTENCE_STARTERS:
                 continue
             phrase = phrases.trailing_name(text, match.start(), match.end())
-            if phrase is None:
-                continue
+            if phrase is None or _role_then_name(text, phrase.end):
+                continue  # "Former Pennsylvania [governor Ed Rendell]": a modifier before the subject
             speaker = resolver.resolve(phrase, phrase.start)
             _learn_genders(text, resolver, speaker, phrase, prefix)
             kind = resolver.registry.kinds.get(speaker.actor_id)
@@ -62,7 +62,9 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
 
 
 def _opens_sentence(prefix):
-    """Are the words before a name only what may stand before a subject?"""
+    """Are the words before a name only what may stand before a subject:
+    determiners, possessives, titles and the words of a job ("Republican
+    pollster Whit Ayres", "Former Pennsylvania governor Ed Rendell")?"""
     # A phrase set off by commas before the subject ("For 40 years,",
     # "Her rival, …") does not stop the search for it.
     clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(WORD_RE.findall(prefix)) <= 12 else prefix
@@ -71,7 +73,18 @@ def _opens_sentence(prefix):
         w.lower() in SUBJECT_PREFIX_WORDS or phrases.POSSESSIVE_END_RE.search(w) or w[0].isupper()
         or w.lower() in lexicon.POSSESSIVES
         or AGE_RE.fullmatch(w)  # "67-year-old Ann Ruiz"
-        for w in words
+        or (index == len(words) - 1 and _job_word(w))  # "pollster" right before the name
+        for index, w in enumerate(words)
+    )
+
+
+def _job_word(word):
+    """A lowercase word that may be a job written before a name: no verb,
+    preposition, conjunction or pronoun."""
+    lower = word.lower()
+    return word.islower() and not (
+        lower in lexicon.PREPOSITIONS or lower in lexicon.CONJUNCTIONS or lower in lexicon.VERB_MARKERS
+        or lower in lexicon.SPEECH_VERBS or lower in phrases.PRONOUNS or lower.endswith(("ed", "ly", "ing"))
     )
 
 
@@ -94,6 +107,16 @@ def _appositive_after(text, end):
     return match.group(1) if match else ""
 
 
+SUBORDINATE_RE = re.compile(r"\b(?:when|as|after|before|because|while|if|since|until|whenever)\s+$", re.IGNORECASE)
+
+
+def _subordinate(text, cue):
+    """Is the cue's subject in a subordinate clause ("… when a reporter
+    asked")? Then the sentence's own subject stays the one a later "he"
+    means."""
+    return cue.subject.start > cue.sentence[0] and bool(SUBORDINATE_RE.search(text, max(cue.sentence[0], cue.subject.start - 12), cue.subject.start))
+
+
 def word_before(text, offset):
     match = WORD_BEFORE_RE.search(text, max(0, offset - 12), offset)
     return match.group(1) if match else None
@@ -109,4 +132,4 @@ def resolve_cues(cues, resolver):
         cue.speaker_text, cue.speaker_id, cue.number = speaker.name or speaker.text, speaker.actor_id, speaker.number
         resolver.learn_gender(speaker.actor_id, word_before(resolver.text, cue.subject.start), speaker.name)
         head = description_head(cue.subject.text) if cue.subject.kind == "description" else None
-        resolver.remember(cue.start, speaker, head)
+        resolver.remember(cue.start, speaker, head, subordinate=_subordinate(resolver.text, cue))
