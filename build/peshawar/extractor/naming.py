@@ -239,13 +239,14 @@ def person_like(index, phrase):
 
 def gender_key(actor_id, name):
     """What a learnt gender is kept under: the actor, or an unregistered
-    name's last word."""
+    person's name as the article writes it at its fullest (not the surname:
+    Rachel and Milton Berg are not one gender)."""
     if actor_id:
         return actor_id
     words = NAME_WORD_RE.findall(name or "")
     if not words or name.lower() in phrases.PRONOUNS or not words[-1][0].isupper():
         return None
-    return ("surname", words[-1])
+    return ("name", " ".join(words))
 
 
 def last_before(entries, offset):
