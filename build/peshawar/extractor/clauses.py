@@ -75,6 +75,8 @@ def subject_of_clause(text, start, end):
     words = list(WORD_RE.finditer(text, start, end))
     if not words:
         return start, end
+    if len(words) > 1 and words[-1].group().lower() in phrases.PRONOUNS:
+        return words[-1].start(), words[-1].end()  # "… and a loan he [described]": the pronoun speaks
     coordinated = words[-1].group().lower() in COORDINATORS  # "… and [said]"
     first = words[0].group()
     if first.islower() and is_verb(first, after_subject=True) and first.lower() not in lexicon.DETERMINERS:

@@ -101,11 +101,11 @@ class Resolver:
             return self._pronoun(phrase, offset)
         if phrase.kind in ("name", "statement"):
             actor, how = self.names.actor(phrase.text, phrase.start, phrase.end)
-            number = "plural" if phrase.kind == "statement" else self.names.number_of(actor, phrase.text)
-            body = self.registry.kinds.get(actor) not in (None, "person", "anonymous_source") or (
-                actor is None and organization_like(phrase.text)
-            )
             name = self.names.fullest(phrase.text, offset, actor, titled=_titled(self.text, phrase.start))
+            number = "plural" if phrase.kind == "statement" else self.names.number_of(actor, name)
+            body = self.registry.kinds.get(actor) not in (None, "person", "anonymous_source") or (
+                actor is None and organization_like(name)
+            )
             return Speaker(phrase.text, name, actor, number, "name", how, body)
         return self._description(phrase, offset)
 

@@ -133,21 +133,24 @@ class Names:
             if len(full) == 1:
                 self._fullest[name] = full.pop()
             elif not full:
-                self._fullest[name] = self._body_beginning_with(name) or name
+                self._fullest[name] = self._name_beginning_with(name) or name
             else:
                 self._fullest[name] = name
         return self._fullest[name]
 
-    def _body_beginning_with(self, word):
-        """The one organisation's name (two to four words) that begins with
-        ``word`` ("Valecrest Waste Services"), or None."""
+    def _name_beginning_with(self, word):
+        """The one name (two to four words) that begins with ``word``: an
+        organisation's ("Valecrest Waste Services") or a person's given name
+        ("Anjali" -> "Anjali Raman"); None when there is none or several."""
         found = set()
         spans, _, _ = self.index.name_runs()
         for start, end in spans:
             if self.text.startswith(word + " ", start):
-                name = " ".join(self.text[start:end].split())
-                if 2 <= len(name.split()) <= 4 and organization_like(name) and not self._sentence_initial(start, name.split()[0]):
-                    found.add(name)
+                name = phrases.trailing_name(self.text, start, end)
+                if name is None or name.start != start or not 2 <= len(name.text.split()) <= 4:
+                    continue
+                if organization_like(name.text) or (len(name.text.split()) <= 3 and person_like(self.index, name)):
+                    found.add(" ".join(name.text.split()))
         return found.pop() if len(found) == 1 else None
 
     def _real_full_name(self, run, surname):

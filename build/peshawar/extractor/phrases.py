@@ -226,11 +226,23 @@ def classify_phrase(text, start, end):
     if name is not None:
         return name
     if first in DETERMINERS or text[start].islower() or words[0][0].isupper():
+        start = _last_determiner(text, start, end)  # "money a judge" -> "a judge"
         phrase_start, phrase_end = cut_relative(text, start, end)
         phrase_start, phrase_end = trim_span(text, phrase_start, phrase_end, " \t\n\u00a0,")
         if phrase_start < phrase_end and not text[phrase_start:phrase_end].lower() in CONJUNCTIONS:
             return Phrase(text[phrase_start:phrase_end], phrase_start, phrase_end, "description")
     return None
+
+
+def _last_determiner(text, start, end):
+    """Where a description begins when words run into it: at its last
+    article not governed by a preposition ("money a judge" -> "a judge",
+    but "a spokesman for the council" stays whole)."""
+    words = list(NON_SPACE_RE.finditer(text, start, end))
+    for index in range(len(words) - 1, 0, -1):
+        if words[index].group().lower() in ("a", "an", "the") and words[index - 1].group().lower() not in PREPOSITIONS:
+            return words[index].start()
+    return start
 
 
 def _skip_determiner(text, start, end):
@@ -263,6 +275,8 @@ def trailing_name(text, start, end):
         runs.pop()
         run_start = runs[-1].start()
     before = text[start:run_start].split()
+    while len(before) > 1 and before[-1].lower() in ("the", "a", "an"):
+        before = before[:-1]  # "a spokesman for the Interior Department": "for" governs
     if before and before[-1].lower() in PREPOSITIONS:
         return None
     if len(before) > 1 and before[-1] in ("and", "&") and before[-2][:1].isupper():
