@@ -142,6 +142,9 @@ def previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, same_para
     previous = sentence_spans[position - 1]
     if same_paragraph_only and paragraph_of(paragraph_spans, previous[0]) != paragraph_of(paragraph_spans, span.open):
         return None
+    while position > 1 and _furniture(sentence_spans, position - 1):
+        position -= 1  # "Article continued below" between a quote and its speaker
+        previous = sentence_spans[position - 1]
     for index in range(bisect.bisect_left(cues, previous[1], key=lambda c: c.start) - 1, -1, -1):
         cue = cues[index]
         if cue.start < previous[0]:
@@ -149,6 +152,11 @@ def previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, same_para
         if cue.subject is not None:
             return cue
     return None
+
+
+def _furniture(sentence_spans, position):
+    """Is sentence ``position`` a line of page furniture ("Article continued below")?"""
+    return sentence_spans.text is not None and sentences.is_furniture(sentence_spans.text, *sentence_spans[position])
 
 
 def previous_sentence_name(text, span, sentence_spans, resolver):
@@ -159,6 +167,8 @@ def previous_sentence_name(text, span, sentence_spans, resolver):
     sentence = sentence_spans[position] if position >= 0 else (0, 0)
     if position <= 0 or sentence[0] < span.open - 1:
         return Attribution("unattributed")  # the quote does not open its sentence
+    while position > 1 and _furniture(sentence_spans, position - 1):
+        position -= 1
     start, end = sentence_spans[position - 1]
     subject = first_subject_name(text, start, end)
     if subject is None:

@@ -21,6 +21,9 @@ from .attribution import (
     previous_sentence_cue, previous_sentence_name, pull_quote_twins, share,
 )
 from .cues import SPEECH_VERBS
+from .clauses import leading_subject
+from .fallbacks import continued_speaker, dash_attribution, sentence_subject
+from .naming import person_like
 from .lexicon import SMALL_TITLE_WORDS
 from .reading import read_article
 
@@ -53,6 +56,9 @@ QUOTE_RULES = (
     Q("interrupted", 0.9, 'the other part of a quotation its attribution interrupts: "…," X said. "…"'),
     Q("paragraph_continuation", 0.85, "a quotation reopened in the next paragraph"),
     Q("pull_quote_twin", 0.8, "the same words quoted elsewhere in the article with a speaker"),
+    Q("dash_attribution", 0.8, 'a name after a dash right after the closing mark: "…" — X'),
+    Q("sentence_subject", 0.6, 'no cue: the name or pronoun the quotation\'s sentence opens with'),
+    Q("continued_speaker", 0.7, "a quotation paragraph going on from the speaker of the quotation before"),
     Q("previous_sentence", 0.6, "a cue in the sentence before"),
     Q("previous_sentence_name", 0.5, "a person named as the subject of the sentence before"),
     Q("unattributed", 0.4, "no speaker found"),
@@ -121,7 +127,7 @@ def _noun_follows(text, span, capitalised=False):
     )
 
 
-def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue):
+def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue, person_subject=False):
     """Return ``(is_quote, reason)``. ``reason`` is a not_quotes reason when
     the span is not a quote (nickname, name, title, scare_quote)."""
     inner = text[span.start:span.end]
@@ -152,6 +158,8 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
         return True, None  # a fragment of someone's words: Cruz insisted they were "nuts."
     if previous_sentence_cue is not None:
         return True, None
+    if person_subject and PUNCTUATION_END_RE.search(inner):
+        return True, None  # He noticed the water smelled "like a car battery," and …
     return False, "scare_quote"
 
 
@@ -177,7 +185,9 @@ def find_quotes(text, registry, mentions, reading=None):
         first = bisect.bisect_left(cues, sentence[0], key=lambda c: c.start)
         sentence_has_cue = first < len(cues) and cues[first].start < sentence[1]
         previous = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, True)
-        is_quote, reason = classify_span(text, span, after, before, previous, sentence_has_cue)
+        is_quote, reason = classify_span(
+            text, span, after, before, previous, sentence_has_cue, _person_subject(text, sentence, span, reading.resolver),
+        )
         if not is_quote:
             not_quotes.append(_not_quote_item(text, span, reason))
             continue
@@ -189,20 +199,13 @@ def find_quotes(text, registry, mentions, reading=None):
         elif (colon := colon_cue(text, span, cues)) is not None:
             attributions.append(from_cue(colon, False, "colon_lead_in"))
         else:
-            attributions.append(None)
+            attributions.append(dash_attribution(text, span, reading.resolver))
 
     link_parts(text, kept, attributions, cues, paragraph_spans)
     pull_quote_twins(text, kept, attributions, paragraph_spans)
     for index, span in enumerate(kept):
         if attributions[index] is None:
-            cue = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, False)
-            if cue is not None:
-                # The cue's words are this quote's own attribution only in
-                # its paragraph; a quote paragraph after one has none.
-                same_paragraph = paragraph_of(paragraph_spans, cue.start) == paragraph_of(paragraph_spans, span.open)
-                attributions[index] = from_cue(cue, False, "previous_sentence", as_written=same_paragraph)
-            else:
-                attributions[index] = previous_sentence_name(text, span, sentence_spans, reading.resolver)
+            attributions[index] = _fallback(text, kept, attributions, index, reading)
     # A quotation over a paragraph break whose first part found its speaker
     # only from the sentence before: the later parts are the same person's.
     index_of = {id(span): i for i, span in enumerate(kept)}
@@ -217,6 +220,38 @@ def find_quotes(text, registry, mentions, reading=None):
         for i, span in enumerate(kept)
     ]
     return quotes, not_quotes
+
+
+def _person_subject(text, sentence, span, resolver):
+    """Does the sentence holding a short quotation open with a person
+    ("He", "Ana Ruiz"), whose words a fragment closed by punctuation is?"""
+    if sentence[0] >= span.open - 1:
+        return False
+    subject = leading_subject(text, sentence[0], span.open)
+    return subject is not None and subject.text.lower() not in ("it", "i") and (
+        subject.kind == "pronoun" or person_like(resolver.index, subject)
+    )
+
+
+def _fallback(text, kept, attributions, index, reading):
+    """The attribution of a quotation no cue around it governs: its
+    sentence's subject, a cue in the sentence before, the speaker of the
+    quotation before it, or the subject of the sentence before."""
+    span, cues = kept[index], reading.cues
+    subject = sentence_subject(text, span, reading.sentence_spans, reading.resolver)
+    if subject is not None:
+        return subject
+    cue = previous_sentence_cue(span, cues, reading.sentence_spans, reading.paragraph_spans, False)
+    paragraph = paragraph_of(reading.paragraph_spans, span.open)
+    if cue is not None:
+        # The cue's words are this quote's own attribution only in its
+        # paragraph; a quote paragraph after one has none.
+        same_paragraph = paragraph_of(reading.paragraph_spans, cue.start) == paragraph
+        if same_paragraph or not (continued := continued_speaker(kept, attributions, index, reading.paragraph_spans, text)):
+            return from_cue(cue, False, "previous_sentence", as_written=same_paragraph)
+        return continued
+    continued = continued_speaker(kept, attributions, index, reading.paragraph_spans, text)
+    return continued or previous_sentence_name(text, span, reading.sentence_spans, reading.resolver)
 
 
 def _quote_item(text, span, attribution, part, paragraph_spans, registry):

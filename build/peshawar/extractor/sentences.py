@@ -18,9 +18,10 @@ class Spans(list):
     """``[(start, end)]`` in text order, not overlapping, that can say which
     span holds an offset without a scan (``at``, ``index_at``)."""
 
-    def __init__(self, spans=()):
+    def __init__(self, spans=(), text=None):
         super().__init__(spans)
         self.starts = [start for start, _ in self]
+        self.text = text  # the text the spans are of, where known
 
     def index_at(self, offset):
         """Index of the span holding ``offset`` (end included) or the last
@@ -50,7 +51,7 @@ def paragraphs(text):
             end -= 1
         if start < end:
             spans.append((start, end))
-    return Spans(spans)
+    return Spans(spans, text)
 
 
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
@@ -76,7 +77,7 @@ def sentences(masked):
                 start += 1
         if start < p_end:
             spans.append((start, p_end))
-    return Spans(spans)
+    return Spans(spans, masked)
 
 
 WORD_BEFORE_PERIOD_RE = re.compile(r"([\w.]+)$")
@@ -142,3 +143,16 @@ WORD_RE = re.compile(r"[\w’'-]+")
 
 def word_count(text):
     return len(WORD_RE.findall(text))
+
+
+FURNITURE_RE = re.compile(r"(?:" + lexicon.alternation("furniture") + r")\b", re.IGNORECASE)
+SHORT_CAPITALS_RE = re.compile(r"[^a-z\n]{2,40}")
+
+
+def is_furniture(text, start, end):
+    """Is the paragraph at ``text[start:end]`` page furniture: a line that
+    opens with a furniture phrase ("Article continued below", "READ MORE"),
+    or a short line in capitals ("ADVERTISEMENT")?"""
+    if FURNITURE_RE.match(text, start, end):
+        return True
+    return SHORT_CAPITALS_RE.fullmatch(text, start, end) is not None and any(c.isalpha() for c in text[start:end])
