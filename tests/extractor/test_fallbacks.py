@@ -41,3 +41,16 @@ def test_a_quote_paragraph_after_furniture_goes_on_with_the_speaker_before(regis
 ])
 def test_page_furniture_is_told_from_the_story(line, furniture):
     assert is_furniture(line, 0, len(line)) is furniture
+
+
+def test_a_line_opening_with_a_name_and_a_colon_credits_its_quote(registry):
+    text = "Ana Ruiz: \u2018We Will Rebuild Every Farm\u2019\n\nThe flood reached the valley on Monday."
+    quote = only_quote(text, registry)
+    assert (quote["text"], quote["speaker"], quote["rule"]) == ("We Will Rebuild Every Farm", "Ana Ruiz", "name_colon")
+
+
+def test_a_read_more_teaser_quoting_a_headline_is_no_quote(registry):
+    text = "READ MORE: \u2018Sugar tax worked\u2019, say doctors\n\nThe menus were published on Monday."
+    result = analyse(text, registry)
+    assert result["quotes"] == []
+    assert [(q["text"], q["reason"]) for q in result["not_quotes"]] == [("Sugar tax worked", "title")]

@@ -84,3 +84,43 @@ def continued_speaker(kept, attributions, index, paragraph_spans, text):
         if kept[earlier].open <= p_end and origin is not None and origin.speaker:
             return Attribution("continued_speaker", origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"continues": earlier}, how=origin.how)
     return None
+
+
+# A headline or line that opens with a name and a colon: "Ted Cruz: 'A
+# Fireable Offense'", "Trump: Cruz Has 'To Come a Long Way'".
+NAME_COLON_RE = re.compile(r"([^\n:]{2,60}?):[ \u00a0]")
+
+
+def colon_name(text, span, paragraph_spans):
+    """The phrase before a colon that opens the line holding ``span``
+    (a name, six words at most), as a Phrase, or None."""
+    paragraph_spans = sentences.as_spans(paragraph_spans)
+    index = paragraph_spans.index_at(span.open)
+    if index < 0:
+        return None
+    start = paragraph_spans[index][0]
+    if is_furniture(text, *paragraph_spans[index]):
+        return None  # "READ MORE: 'Sugar tax worked'" is a link, not a speaker
+    match = NAME_COLON_RE.match(text, start, span.open)
+    if match is None or len(match.group(1).split()) > 6:
+        return None
+    phrase = phrases.classify_phrase(text, start, match.end(1))
+    return phrase if phrase is not None and phrase.kind == "name" else None
+
+
+def colon_attribution(text, span, paragraph_spans, resolver):
+    """"Ted Cruz: 'Physically Assaulting A Reporter Is A Fireable Offense.'"
+    -- a line opening with a name and a colon credits the quotation to it."""
+    phrase = colon_name(text, span, paragraph_spans)
+    if phrase is None:
+        return None
+    speaker = resolver.resolve(phrase, phrase.start)
+    return Attribution("name_colon", None, speaker.name, speaker.actor_id, as_written=phrase.text, form=speaker.form, how=speaker.how)
+
+
+def in_teaser(text, span, paragraph_spans):
+    """Is ``span`` in a line of page furniture that quotes another
+    article's headline ("READ MORE: 'Sugar tax worked'")?"""
+    paragraph_spans = sentences.as_spans(paragraph_spans)
+    index = paragraph_spans.index_at(span.open)
+    return index >= 0 and span.open <= paragraph_spans[index][1] and is_furniture(text, *paragraph_spans[index])

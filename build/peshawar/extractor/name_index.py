@@ -54,6 +54,7 @@ class NameIndex:
         self._full_names = {}  # surname -> [(run start, end of the surname)]
         self._capitalised_before = {}  # word -> [(start, end)]
         self._described = {}  # head noun -> [(position, name start, name end)]
+        self._by_first_word = None  # first word of a run -> the runs
 
     def _runs(self):
         if self._surname_runs is None:
@@ -105,6 +106,16 @@ class NameIndex:
                 found.append(self.text[run_start:end])
             index -= 1
         return found
+
+    def runs_beginning_with(self, word):
+        """``[(start, end)]`` of the runs of capitalised words whose first
+        word is ``word``."""
+        if self._by_first_word is None:
+            self._by_first_word = {}
+            for start, end in self.name_runs()[0]:
+                first = self.text[start:end].split(None, 1)[0]
+                self._by_first_word.setdefault(first, []).append((start, end))
+        return self._by_first_word.get(word, [])
 
     # Runs of capitalised words in a window ----------------------------------------
 

@@ -143,8 +143,7 @@ class Names:
         organisation's ("Valecrest Waste Services") or a person's given name
         ("Anjali" -> "Anjali Raman"); None when there is none or several."""
         found = set()
-        spans, _, _ = self.index.name_runs()
-        for start, end in spans:
+        for start, end in self.index.runs_beginning_with(word):
             if self.text.startswith(word + " ", start):
                 name = phrases.trailing_name(self.text, start, end)
                 if name is None or name.start != start or not 2 <= len(name.text.split()) <= 4:

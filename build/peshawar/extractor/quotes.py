@@ -22,7 +22,7 @@ from .attribution import (
 )
 from .cues import SPEECH_VERBS
 from .clauses import leading_subject
-from .fallbacks import continued_speaker, dash_attribution, sentence_subject
+from .fallbacks import colon_attribution, colon_name, continued_speaker, dash_attribution, in_teaser, sentence_subject
 from .naming import person_like
 from .lexicon import SMALL_TITLE_WORDS
 from .reading import read_article
@@ -57,6 +57,7 @@ QUOTE_RULES = (
     Q("paragraph_continuation", 0.85, "a quotation reopened in the next paragraph"),
     Q("pull_quote_twin", 0.8, "the same words quoted elsewhere in the article with a speaker"),
     Q("dash_attribution", 0.8, 'a name after a dash right after the closing mark: "…" — X'),
+    Q("name_colon", 0.8, "a line that opens with a name and a colon: X: '…'"),
     Q("sentence_subject", 0.6, 'no cue: the name or pronoun the quotation\'s sentence opens with'),
     Q("continued_speaker", 0.7, "a quotation paragraph going on from the speaker of the quotation before"),
     Q("previous_sentence", 0.6, "a cue in the sentence before"),
@@ -127,7 +128,7 @@ def _noun_follows(text, span, capitalised=False):
     )
 
 
-def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue, person_subject=False):
+def classify_span(text, span, after, before, previous_sentence_cue, sentence_has_cue, person_subject=False, named_line=False):
     """Return ``(is_quote, reason)``. ``reason`` is a not_quotes reason when
     the span is not a quote (nickname, name, title, scare_quote)."""
     inner = text[span.start:span.end]
@@ -150,6 +151,8 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
         # groups": words that modify a noun, in the writer's voice.
         return False, "scare_quote"
     utterance = inner[:1].isascii() and inner[:1].isupper() and SENTENCE_END_RE.search(inner)
+    if named_line:
+        return True, None  # "Ted Cruz: 'A Fireable Offense'": what the named one said, title case or not
     if _is_title_case(words) and after is None and len(words) <= 12 and not utterance and not _cue_just_before(text, span, before):
         return False, "name" if len(words) <= SHORT_QUOTE_WORDS else "title"
     if len(words) > SHORT_QUOTE_WORDS or utterance:
@@ -185,8 +188,12 @@ def find_quotes(text, registry, mentions, reading=None):
         first = bisect.bisect_left(cues, sentence[0], key=lambda c: c.start)
         sentence_has_cue = first < len(cues) and cues[first].start < sentence[1]
         previous = previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, True)
+        if in_teaser(text, span, paragraph_spans):
+            not_quotes.append(_not_quote_item(text, span, "title"))  # another article's headline
+            continue
         is_quote, reason = classify_span(
             text, span, after, before, previous, sentence_has_cue, _person_subject(text, sentence, span, reading.resolver),
+            colon_name(text, span, paragraph_spans) is not None,
         )
         if not is_quote:
             not_quotes.append(_not_quote_item(text, span, reason))
@@ -199,7 +206,9 @@ def find_quotes(text, registry, mentions, reading=None):
         elif (colon := colon_cue(text, span, cues)) is not None:
             attributions.append(from_cue(colon, False, "colon_lead_in"))
         else:
-            attributions.append(dash_attribution(text, span, reading.resolver))
+            attributions.append(
+                dash_attribution(text, span, reading.resolver) or colon_attribution(text, span, paragraph_spans, reading.resolver)
+            )
 
     link_parts(text, kept, attributions, cues, paragraph_spans)
     pull_quote_twins(text, kept, attributions, paragraph_spans)
