@@ -22,6 +22,9 @@ from .naming import Names, gender_key, last_before, organization_like, person_li
 # How many earlier speakers a pronoun looks back over, the last first: a
 # bound on the work for one pronoun in a text with thousands of cues.
 PRONOUN_LOOK_BACK = 200
+# How many antecedents back a named person is preferred, for "he" or "she",
+# to a nearer description of no known gender.
+NAMED_PREFERRED_WITHIN = 3
 # Head nouns of descriptions of bodies, which "it" and "they" point back to.
 BODY_HEADS = {word.lower() for word in lexicon.ORGANIZATION_WORDS} | lexicon.words("body_heads")
 DEFINITE_RE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
@@ -122,14 +125,25 @@ class Resolver:
         number = "body" if pronoun == "it" else phrases.PRONOUNS.get(pronoun, "singular")
         antecedents = self.antecedents.get(number, [])
         last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
+        unnamed = None  # the last unnamed antecedent of no known gender ("a council spokesperson")
         for position in range(last - 1, max(-1, last - 1 - PRONOUN_LOOK_BACK), -1):
             antecedent = antecedents[position][1]
-            if pronoun in ("he", "she") and (
-                antecedent.body or self.gender.get(gender_key(antecedent.actor_id, antecedent.name), pronoun) != pronoun
-            ):
+            gender = self.gender.get(gender_key(antecedent.actor_id, antecedent.name))
+            if pronoun in ("he", "she") and (antecedent.body or gender not in (None, pronoun)):
                 continue  # "she" is not the man named last, nor the council
+            if pronoun in ("he", "she") and gender is None and _unnamed(antecedent):
+                # "he" or "she" for a description of no gender: only when no
+                # named person of that gender comes just before it.
+                unnamed = unnamed or antecedent
+                if last - position <= NAMED_PREFERRED_WITHIN:
+                    continue
+                antecedent = unnamed
+            elif unnamed is not None and last - position > NAMED_PREFERRED_WITHIN:
+                antecedent = unnamed
             self.learn_gender(antecedent.actor_id, pronoun, antecedent.name)
             return Speaker(phrase.text, antecedent.name, antecedent.actor_id, antecedent.number, "pronoun", "pronoun", antecedent.body)
+        if unnamed is not None:
+            return Speaker(phrase.text, unnamed.name, unnamed.actor_id, unnamed.number, "pronoun", "pronoun", unnamed.body)
         if number == "singular":
             return self._first_person_before(phrase, pronoun, offset)
         return Speaker(phrase.text, None, None, "plural" if number == "body" else number, "pronoun")
@@ -252,6 +266,11 @@ def _titled(text, start):
     """Is the name at ``start`` written after a title ("Mr. Trump")?"""
     match = TITLE_BEFORE_RE.search(text, max(0, start - 14), start)
     return bool(match) and match.group(1) in lexicon.TITLE_WORDS
+
+
+def _unnamed(speaker):
+    """Is a speaker someone the article never names ("a council spokesperson")?"""
+    return speaker.actor_id is None and speaker.name is not None and not speaker.name[:1].isupper() or speaker.name == speaker.text and speaker.form == "description"
 
 
 def description_head(phrase_text):
