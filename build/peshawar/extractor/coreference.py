@@ -22,9 +22,9 @@ from .naming import Names, gender_key, last_before, organization_like, person_li
 # How many earlier speakers a pronoun looks back over, the last first: a
 # bound on the work for one pronoun in a text with thousands of cues.
 PRONOUN_LOOK_BACK = 200
-# How many antecedents back a named person is preferred, for "he" or "she",
+# How many antecedents back (six) a named person is preferred, for "he" or "she",
 # to a nearer description of no known gender.
-NAMED_PREFERRED_WITHIN = 3
+NAMED_PREFERRED_WITHIN = 6
 # Head nouns of descriptions of bodies, which "it" and "they" point back to.
 BODY_HEADS = {word.lower() for word in lexicon.ORGANIZATION_WORDS} | lexicon.words("body_heads")
 DEFINITE_RE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
