@@ -106,3 +106,16 @@ def test_relative_which_before_a_pronoun_cue(registry):
     text = 'Maria Lopez runs the shop. Her bestseller is a novel, which she says children buy "by the armful".'
     quote = only_quote(text, registry)
     assert (quote["text"], quote["speaker_id"]) == ("by the armful", "maria-lopez")
+
+
+def test_an_epithet_means_the_person_last_named(registry):
+    # "the senator" with no senator described in the article: news copy's
+    # way of naming again the person it is writing about.
+    text = 'Farida Noor toured the flooded district on Monday.\n\n"We will rebuild every house," the senator said.'
+    quote = only_quote(text, registry)
+    assert (quote["speaker"], quote["speaker_as_written"]) == ("Farida Noor", "the senator")
+
+
+def test_an_epithet_of_the_wrong_gender_names_nobody(registry):
+    text = 'Mrs. Farida Noor toured the flooded district on Monday.\n\n"We will rebuild every house," the actor said.'
+    assert only_quote(text, registry)["speaker"] == "the actor"

@@ -27,6 +27,7 @@ PRONOUN_LOOK_BACK = 200
 NAMED_PREFERRED_WITHIN = 6
 # Head nouns of descriptions of bodies, which "it" and "they" point back to.
 BODY_HEADS = {word.lower() for word in lexicon.ORGANIZATION_WORDS} | lexicon.words("body_heads")
+PERSON_HEADS = lexicon.words("person_heads")
 DEFINITE_RE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 LETTERS_RE = re.compile(r"[A-Za-z][\w-]*")
 
@@ -227,7 +228,28 @@ class Resolver:
             if candidates:
                 antecedent = max(candidates, key=lambda c: c[0])[1]
                 return Speaker(phrase.text, antecedent.name, antecedent.actor_id, number, "description", "description", body)
+            if number == "singular" and (head in PERSON_HEADS or head in lexicon.ROLE_WORDS):
+                # "the senator", "the GOP front-runner": an epithet for the
+                # person last spoken of.
+                antecedent = self._last_named_person(offset, head)
+                if antecedent is not None:
+                    return Speaker(phrase.text, antecedent.name, antecedent.actor_id, number, "description", "epithet")
         return Speaker(phrase.text, phrase.text, None, number, "description", None, body)
+
+    def _last_named_person(self, offset, head):
+        """The named person among the last few antecedents before
+        ``offset`` whose gender does not contradict the head ("the actress")."""
+        gender = "she" if head in lexicon.FEMALE_WORDS else "he" if head in lexicon.MALE_WORDS else None
+        antecedents = self.antecedents.get("singular", [])
+        last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
+        for position in range(last - 1, max(-1, last - 1 - NAMED_PREFERRED_WITHIN), -1):
+            antecedent = antecedents[position][1]
+            if antecedent.body or _unnamed(antecedent) or not antecedent.name:
+                continue
+            if gender and self.gender.get(gender_key(antecedent.actor_id, antecedent.name), gender) != gender:
+                continue
+            return antecedent
+        return None
 
     def _named_as(self, head, offset):
         """``(offset, Speaker)`` of the last name before ``offset`` described
