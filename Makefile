@@ -1,6 +1,7 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
 # make build | check | evaluate [CORPUS=corpora/own-dev] | extract FILE=path/to/article.txt
+# make calibration [CORPUS=...]   the quote rules' confidences against their measured speaker precision
 # make bench-extract   a benchmark: the extractor on 10 KB to 1 MB of news and on hostile text
 #
 # Each target creates .venv and installs requirements.txt first if needed.
@@ -13,7 +14,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate extract bench-extract clean
+.PHONY: build check package serve test evaluate calibration extract bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -72,6 +73,12 @@ ifdef CORPUS
 else
 	@$(RUN) evaluate
 endif
+
+# The development corpora the quote rules are calibrated on (corpora/README.md;
+# PolNeAR train is converted locally, not committed).
+CALIBRATION_CORPORA ?= corpora/own-dev corpora/polnear-train
+calibration: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.corpus calibration $(CALIBRATION_CORPORA)
 
 # A benchmark, not a test: times and ratios, the last line one JSON object.
 bench-extract: $(BIN)/.installed
