@@ -210,3 +210,26 @@ async def test_the_site_shows_automatic_rows_apart_from_curated_ones(tmp_seeds, 
     assert "span-quote" in curated.text and "span-automatic" not in curated.text
     rows = (await ds.client.get("/peshawar/quotes.json?method=automatic&_shape=array")).json()
     assert {row["article_id"] for row in rows} == {"schools-reopen"}
+
+
+def test_a_draft_quote_keeps_the_words_as_written_and_is_less_sure_of_a_surname_link(tmp_seeds):
+    registry = load_registry(tmp_seeds)
+    text = (
+        "Schools Reopen\n\n"
+        '"Every child deserves a classroom," Malala Yousafzai said. The crowd cheered.\n\n'
+        '"We cannot let another year go by," she said.\n\n'
+        'Later Yousafzai spoke again. "Books first," Yousafzai said.\n'
+    )
+    result = analyse(text, registry)
+    draft, _ = draft_annotation("schools", text, result)
+    rows = {row["text"]: row for row in draft["quotes"]}
+    found = {quote["text"]: quote for quote in result["quotes"]}
+    assert rows["We cannot let another year go by,"]["speaker_text"] == "she"
+    assert "Malala Yousafzai" in rows["We cannot let another year go by,"]["note"]
+    by_name, by_surname = rows["Every child deserves a classroom,"], rows["Books first,"]
+    assert by_name["speaker"] == by_surname["speaker"] == "malala-yousafzai"
+    assert by_name["speaker_text"] == "Malala Yousafzai" and "note" not in by_name
+    assert found["Books first,"]["identity_confidence"] < found["Every child deserves a classroom,"]["identity_confidence"]
+    # Same rule, weaker link: the draft row is less sure.
+    assert found["Books first,"]["rule"] == found["Every child deserves a classroom,"]["rule"]
+    assert by_surname["confidence"] < by_name["confidence"] <= found["Every child deserves a classroom,"]["confidence"]
