@@ -40,13 +40,13 @@ def is_verb(word, after_subject=False):
 def leading_subject(text, start, end):
     """The name or pronoun that opens ``text[start:end]`` (after titles and
     "the"), as a Phrase, or None."""
-    words = list(WORD_RE.finditer(text, start, end))
-    if not words:
+    word = WORD_RE.search(text, start, end)  # the first word only: a sentence may be a page long
+    if word is None:
         return None
-    first = words[0].group()
+    first = word.group()
     if first.lower() in phrases.PRONOUNS:
-        return phrases.Phrase(first, words[0].start(), words[0].end(), "pronoun")
-    run = phrases.NAME_RUN_RE.match(text, words[0].start(), end)
+        return phrases.Phrase(first, word.start(), word.end(), "pronoun")
+    run = phrases.NAME_RUN_RE.match(text, word.start(), end)
     if run is None:
         return None
     return phrases.trailing_name(text, run.start(), run.end())

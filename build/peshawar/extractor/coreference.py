@@ -72,6 +72,7 @@ class Resolver:
         self._person_ids = [actor_id for _, actor_id in people]
         self.sentences = None  # the article's sentence spans (sentences.Spans), set by the reading pass
         self._named_as_cache = {}
+        self._names_by_last_word = None  # built on first use by _names_ending_with
         self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
         self._person_run_before = {}  # index of a run -> index of the last person-like run up to it, or -1
 
@@ -263,14 +264,25 @@ class Resolver:
                 if phrase is not None and self._reads_as(phrase, body):
                     found.append((position, order, self.resolve(phrase, phrase.start)))
             if body:
-                for order, (start, end) in enumerate(self.index.name_runs()[0]):
-                    phrase = phrases.trailing_name(self.text, start, end)
-                    if phrase is not None and len(phrase.text.split()) > 1 and phrase.text.split()[-1].lower() == head:
-                        found.append((start, len(found) + order, self.resolve(phrase, phrase.start)))
+                for order, start, phrase in self._names_ending_with().get(head, ()):
+                    found.append((start, len(found) + order, self.resolve(phrase, phrase.start)))
             found.sort(key=lambda f: (f[0], f[1]))
             self._named_as_cache[head] = [(position, speaker) for position, _, speaker in found]
         return last_before(self._named_as_cache[head], offset)
 
+
+    def _names_ending_with(self):
+        """``{last word: [(order, start, phrase)]}`` of the names of two or
+        more words at the end of each run of capitalised words, read once
+        for every head noun ("… League", "… Trust")."""
+        if self._names_by_last_word is None:
+            self._names_by_last_word = {}
+            for order, (start, end) in enumerate(self.index.name_runs()[0]):
+                phrase = phrases.trailing_name(self.text, start, end)
+                words = phrase.text.split() if phrase is not None else ()
+                if len(words) > 1:
+                    self._names_by_last_word.setdefault(words[-1].lower(), []).append((order, start, phrase))
+        return self._names_by_last_word
 
     def _reads_as(self, phrase, body):
         """Is a name beside a description a person's (or, for a body's head

@@ -22,6 +22,7 @@ from .name_index import NameIndex
 WORD_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)")
 CONTRACTION_RE = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|d))$", re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"[\w’'-]+")
+WORD_RE = re.compile(r"[\w-]+")
 # How the registered actor of a name was found, strongest first: the rule a
 # speaker id carries (see quotes.IDENTITY_RULES for their confidences).
 ALIAS, ALIAS_IN_PHRASE, ALIAS_TAIL, FULL_NAME_BEFORE, ONLY_SURNAME = (
@@ -46,6 +47,8 @@ class Names:
         self._surname_owners = {}
         self._fullest = {}
         self._lower_words = {}
+        self._words = None  # the set of the article's words, read on first use
+        self._first_at = {}  # run of capitalised words -> where the text first writes it
 
     def actor(self, name, start, end):
         """``(actor id, how)`` of the registered actor the name at
@@ -161,7 +164,9 @@ class Names:
         if found is None:
             return None
         first = found.split()[0]
-        start = self.text.find(run)
+        if run not in self._first_at:
+            self._first_at[run] = self.text.find(run)
+        start = self._first_at[run]
         if start >= 0 and self._sentence_initial(start + run.index(found), first):
             return None
         return found
@@ -179,6 +184,10 @@ class Names:
             return True  # "Understated Perez": an English word, not a given name
         if lower in lexicon.DETERMINERS or lower in lexicon.PREPOSITIONS or lower in lexicon.CONJUNCTIONS or lower in lexicon.VERB_MARKERS:
             return True
+        if WORD_RE.fullmatch(lower):
+            if self._words is None:
+                self._words = set(WORD_RE.findall(self.text))  # every word once, not a scan per word
+            return lower in self._words
         if lower not in self._lower_words:
             self._lower_words[lower] = re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", self.text) is not None
         return self._lower_words[lower]
