@@ -83,7 +83,7 @@ def subject_of_clause(text, start, end):
         return None  # the clause's subject is not in these words
     subject = leading_subject(text, start, end)
     if subject is None:
-        if coordinated or any(w.group().lower() in VERB_MARKERS for w in words):
+        if coordinated or not VERB_MARKERS.isdisjoint(WORD_RE.findall(text[start:end].lower())):
             return None  # "the plan would" is not a speaker
         return start, end
     rest = [w for w in words if w.start() >= subject.end]
