@@ -12,6 +12,7 @@ capitalised words are found once, and the words asked about are found with
 import bisect
 import re
 
+from ..core.spans import occurrences
 from . import phrases
 
 # A run of capitalised words, as a bare surname's full name is written
@@ -26,16 +27,6 @@ DETERMINERS = ("the", "a", "an")
 # How many full names ending with a surname are tried, the last first: a
 # bound on the work for one surname however often the text repeats it.
 FULL_NAMES_LOOKED_AT = 50
-
-
-def _occurrences(text, word):
-    """Every start of ``word`` in ``text``, overlapping ones included."""
-    found = []
-    index = text.find(word)
-    while index != -1:
-        found.append(index)
-        index = text.find(word, index + 1)
-    return found
 
 
 def _spans_index(spans):
@@ -75,7 +66,7 @@ class NameIndex:
         text = self.text
         spans, starts, _ = self._runs()
         places = []
-        for start in _occurrences(text, surname):
+        for start in occurrences(text, surname):
             end = start + len(surname)
             if end < len(text) and NAME_CHAR_RE.match(text[end]):
                 continue  # "Smith" in "Smithson" or "Smith-Jones"
@@ -191,7 +182,7 @@ class NameIndex:
         if head not in self._described:
             found = ([], [], [])
             if head:
-                for start in _occurrences(self.text, head):
+                for start in occurrences(self.text, head):
                     self._describe(head, start, found)
             self._described[head] = [entry for entries in found for entry in sorted(set(entries))]
         return self._described[head]
