@@ -54,6 +54,7 @@ NAME_LIST_RE = re.compile(
     r"[A-Z][\w’'-]*(?:,[ \u00a0]+[A-Z][\w’'-]*)+,?[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*)*$"
 )
 LAST_WORD_RE = re.compile(r"\s+([A-Za-z]+)$")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 PHRASE_STOP_RE = re.compile(
     r"[,;:.!?(\[\"“”]|\s(?:who|whose|which|that|speaking|in|on|at|after|before|during|when|as|to)\s"
 )
@@ -144,15 +145,34 @@ def last_clause(text, start, end):
     return trim_span(text, start, end, " \t\n\u00a0-—–")
 
 
+def _last_word(text, start, end):
+    """``(start of the spaces, start of the word)`` of what ``LAST_WORD_RE``
+    finds in ``text[start:end]`` (spaces, then ASCII letters to the end), or
+    None. Read backwards from ``end``: the regex would try every space of
+    the stretch."""
+    if end > start and text[end - 1] == "\n":
+        match = LAST_WORD_RE.search(text, start, end)  # "$" before a final newline: left to the regex
+        return (match.start(), match.start(1)) if match else None
+    word_start = end
+    while word_start > start and text[word_start - 1] in ASCII_LETTERS:
+        word_start -= 1
+    spaces_start = word_start
+    while spaces_start > start and text[spaces_start - 1].isspace():
+        spaces_start -= 1
+    if word_start == end or spaces_start == word_start:
+        return None
+    return spaces_start, word_start
+
+
 def drop_trailers(text, start, end):
     """Strip adverbs/auxiliaries between subject and verb ("the RF also publicly")."""
     while True:
-        match = LAST_WORD_RE.search(text, start, end)
-        if not match:
+        found = _last_word(text, start, end)
+        if not found:
             return start, end
-        word = match.group(1).lower()
-        if word in SUBJECT_TRAILERS or (word.endswith("ly") and word not in {"italy", "mully"} and text[match.start(1)].islower()):
-            end = match.start()
+        word = text[found[1]:end].lower()
+        if word in SUBJECT_TRAILERS or (word.endswith("ly") and word not in {"italy", "mully"} and text[found[1]].islower()):
+            end = found[0]
         else:
             return start, end
 
