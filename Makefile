@@ -1,20 +1,28 @@
 # make serve   build the database and serve it on http://127.0.0.1:$(PORT)
 # make test    run the whole test suite
-# make build | check | evaluate [CORPUS=corpora/own-dev] | extract FILE=path/to/article.txt
-# make calibration [CORPUS=...]   the quote rules' confidences against their measured speaker precision
+# make build | check | evaluate [CORPUS=corpora/own-dev] | calibrate | extract FILE=path/to/article.txt
+# make ingest DIR=folder-or-file   add many articles as drafts (see README)
+# make load    a benchmark: 10,000 mixed requests against the served site
+# make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
+# make fuzz CASES=1000   a benchmark: break copies of the seeds and count how the build answers
+# make bench-yaml        a benchmark: how fast the seeds' YAML is read (MB/s)
+# make speaker-calibration   the quote rules' confidences against their measured speaker precision
 # make bench-extract   a benchmark: the extractor on 10 KB to 1 MB of news and on hostile text
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
 PYTHON ?= python3
 PORT ?= 8001
+ALLOWED_HOSTS ?=
+CASES ?= 1000
+FUZZ_SEED ?= 2014
 VENV := .venv
 BIN := $(VENV)/bin
 DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve test evaluate calibration extract bench-extract clean
+.PHONY: build check package serve load test evaluate calibrate speaker-calibration extract ingest bench fuzz bench-yaml bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -42,13 +50,27 @@ package: build
 	$(RUN) package --db $(DB) --dist dist
 
 # Public settings: the file is opened immutable (read-only, no locking), SQL
-# is cut off after a second, and plugins/ refuses off-site redirects. Canned
-# queries are not paginated: max_returned_rows is what a chart can draw.
+# is cut off after a second, and plugins/ refuse off-site redirects, unknown
+# Host headers and junk parameters, bound what one query may return and add
+# security headers. Canned queries are not paginated: max_returned_rows is
+# what a question page shows and its chart draws, 100 rows, because a page
+# spends about half a millisecond per row it shows (measured: 2,000 rows,
+# about a second); tables page through every row, and their CSV streams it
+# all. Facet suggestions are off: on a table of 100,000 rows they were most
+# of its page's time, and the facets worth having are in metadata.yml
+# (indexed in schema.sql). The server runs on a snapshot of $(DB) and restarts
+# on each new build (build/peshawar/serving.py), so answers never mix builds;
+# before it restarts, it writes that build's downloads (make package).
+# MALLOC_MMAP_THRESHOLD_ keeps glibc from raising its threshold after a large
+# answer is freed: large buffers stay mmapped and go back to the system.
+# ALLOWED_HOSTS: the names the site answers to behind a proxy (default: local).
 # Table and query pages cut text at truncate_cells_html characters (an
 # article body would fill screens); row pages show it in full.
-# tests/conftest.py and tests/test_browser.py serve the site from this recipe.
+# tests/conftest.py and the browser tests serve the site from this recipe.
 serve: build package
-	$(BIN)/datasette serve --immutable $(DB) \
+	MALLOC_MMAP_THRESHOLD_=131072 PESHAWAR_ALLOWED_HOSTS="$(ALLOWED_HOSTS)" \
+	$(BIN)/python -m peshawar.serving $(DB) --on-new-build "$(RUN) package --db $(DB) --dist dist" -- \
+		$(BIN)/datasette serve --immutable $(DB) \
 		--host 127.0.0.1 --port $(PORT) \
 		--metadata metadata.yml \
 		--plugins-dir plugins \
@@ -56,14 +78,36 @@ serve: build package
 		--static static:static \
 		--setting sql_time_limit_ms 1000 \
 		--setting facet_time_limit_ms 500 \
-		--setting max_returned_rows 2000 \
-		--setting truncate_cells_html 300
+		--setting suggest_facets off \
+		--setting max_returned_rows 100 \
+		--setting truncate_cells_html 300 \
+		--setting max_csv_mb 100
+
+# A benchmark, not a test: REQUESTS mixed requests at CONCURRENCY against the
+# site served by the recipe above on a free port of 127.0.0.1; prints errors,
+# latency percentiles and the server's memory, last line one JSON object.
+REQUESTS ?= 10000
+CONCURRENCY ?= 16
+load: build
+	@$(BIN)/python -m peshawar.bench.load --db $(DB) --requests $(REQUESTS) --concurrency $(CONCURRENCY)
 
 # Both print only what the command prints (the recipe lines are not echoed):
 # extract prints one JSON object, evaluate ends with one JSON line.
 extract: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@$(RUN) extract "$(FILE)"
+
+# DIR: a folder of .txt files, or a JSON Lines or CSV file (several, space
+# separated). Extracts on every core; WORKERS=N or SCHEDULER=tcp://host:port
+# (a Dask cluster) to choose.
+ingest: $(BIN)/.installed
+	@test -n "$(DIR)" || { echo "usage: make ingest DIR=folder-or-file.jsonl" >&2; exit 2; }
+	$(RUN) ingest $(DIR) $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+# A benchmark, not a test: generated articles (bench/corpus.py) ingested and
+# built in a temporary copy of the seeds; last line one JSON object.
+bench: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.corpus
 
 # CORPUS=path (one or more folders in the corpus gold format, corpora/README.md)
 # measures the extractor on that corpus instead of the seeds' curated gold.
@@ -74,11 +118,27 @@ else
 	@$(RUN) evaluate
 endif
 
+# A benchmark, not a test: CASES broken copies of the seeds (Hypothesis, a
+# fixed seed), each built in-process over a previous database; prints the
+# counts and one JSON line. tests/bench/test_fuzz.py runs a few dozen.
+fuzz: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.fuzz --cases $(CASES) --seed $(FUZZ_SEED)
+
+# A benchmark: MB/s of the seed YAML reader (libyaml and the pure fallback)
+# against PyYAML's own loaders, on the seed annotations and on 5 MB.
+bench-yaml: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.yaml_speed
+
+# The quote pairs behind the threshold that links a new quote to a statement
+# (core/renderings.py); ends with one JSON line.
+calibrate: $(BIN)/.installed
+	@$(RUN) calibrate
+
 # The development corpora the quote rules are calibrated on (corpora/README.md;
 # PolNeAR train is converted locally, not committed).
 CALIBRATION_CORPORA ?= corpora/own-dev corpora/polnear-train
-calibration: $(BIN)/.installed
-	@$(BIN)/python -m peshawar.corpus calibration $(CALIBRATION_CORPORA)
+speaker-calibration: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.corpus speaker-calibration $(CALIBRATION_CORPORA)
 
 # A benchmark, not a test: times and ratios, the last line one JSON object.
 bench-extract: $(BIN)/.installed
@@ -88,4 +148,4 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB) dist
+	rm -rf $(VENV) $(DB) dist .cache

@@ -2,6 +2,11 @@
 outlet (or "outlet not stated"), date and the death toll it reports, linked
 to its reading page.
 
+Every curated article is listed, and the first ``DRAFTS_SHOWN`` drafts; the
+page says how many more there are and links to all of them in the articles
+table, so that it stays one page (and one quick query) however large the
+corpus grows.
+
 ``date_phrase()`` is pure, tested without a server; the hook only reads the
 rows.
 """
@@ -43,8 +48,24 @@ from articles
   left join article_provenance as dates
     on dates.article_id = articles.id
     and dates.field = 'published_date'
+where articles.id in (
+  select id
+  from articles
+  where annotation_status = 'curated'
+  union all
+  select id
+  from (
+    select id
+    from articles
+    where annotation_status = 'draft'
+    order by published_date is null, published_date, id
+    limit :drafts_shown
+  )
+)
 order by articles.published_date is null, articles.published_date, article_sources.source
 """
+DRAFTS_SHOWN = 20
+DRAFTS_SQL = "select count(*) from articles where annotation_status = 'draft'"
 
 
 def date_phrase(iso_date, status):
@@ -57,7 +78,7 @@ def date_phrase(iso_date, status):
 
 
 async def article_list(datasette, database):
-    rows = (await datasette.get_database(database).execute(ARTICLES_SQL)).rows
+    rows = (await datasette.get_database(database).execute(ARTICLES_SQL, {"drafts_shown": DRAFTS_SHOWN})).rows
     return [
         {
             "id": row["article_id"],
@@ -81,6 +102,12 @@ def extra_template_vars(template, database, datasette):
     name = database or datasette.get_database().name
 
     async def articles():
-        return {"article_list": await article_list(datasette, name), "articles_database": name}
+        drafts = (await datasette.get_database(name).execute(DRAFTS_SQL)).first()[0]
+        listed = await article_list(datasette, name)
+        return {
+            "article_list": listed, "articles_database": name,
+            "articles_total": len([a for a in listed if not a["draft"]]) + drafts,
+            "drafts_not_listed": max(0, drafts - DRAFTS_SHOWN),
+        }
 
     return articles

@@ -36,6 +36,9 @@ VENDOR_SCRIPTS = ("vega-6.4.0.min.js", "vega-lite-6.5.0.min.js", "vega-embed-7.3
 INTERPRETER_FILE = "vega-interpreter-2.3.2.js"
 INTERPRETER_URL = "/-/charts/vega-interpreter-2.3.2.js"
 CHART_SCRIPT = "question-charts.js"
+# Parameters that narrow a question's answer and have a default: every row,
+# or (curated_only=1) only the rows a person curated.
+CHOICE_PARAMS = ("curated_only",)
 
 _IMPORT = re.compile(r"^import \{ ([\w, ]+) \} from 'vega-util';\n", re.M)
 _EXPORT = re.compile(r"^export \{ (\w+) as expressionInterpreter \};\n", re.M)
@@ -110,7 +113,8 @@ def questions_of(datasette, database):
             "title": query.get("title") or name,
             "description": query.get("description"),
             "url": datasette.urls.query(database, name),
-            "params": query.get("params") or [],
+            # What a reader types to ask it; curated_only has a default (every row).
+            "params": [p for p in query.get("params") or [] if p not in CHOICE_PARAMS],
             "chart": spec_json(query["chart"]) if query.get("chart") else None,
             "data_url": datasette.urls.query(database, name, format="json") + "?_shape=array",
         })

@@ -150,6 +150,15 @@ def describe_labelled(row):
     return RowPage(heading=row["label"], facts=[row["description"]] if row["description"] else [])
 
 
+def describe_gap(row):
+    facts = [row["reason"] + "."]
+    if row["confidence"] is not None:
+        facts.append(f"The extractor's confidence in the row concerned: {row['confidence']}.")
+    facts.append(f"To fix it: {row['file']}" + (f", line {row['line']}." if row["line"] else "."))
+    return RowPage(heading=f"Needs a person: {words(row['kind'])} in {row['source']}",
+                   words=row["text"] if row["text"] and len(row["text"]) > 1 else None, facts=facts)
+
+
 ROW_PAGES = {
     "quotes": ("""
         select quotes.*, speakers.name as speaker, statements.label as statement,
@@ -190,6 +199,11 @@ ROW_PAGES = {
         from skipped_spans
           join article_sources on article_sources.article_id = skipped_spans.article_id
         where skipped_spans.id = :id""", describe_skipped),
+    "review_queue": ("""
+        select review_queue.*, article_sources.source
+        from review_queue
+          join article_sources on article_sources.article_id = review_queue.article_id
+        where review_queue.id = :id""", describe_gap),
     "article_provenance": ("""
         select article_provenance.*, article_sources.source
         from article_provenance

@@ -22,8 +22,18 @@ CREATE TABLE actors (
     )),
     description TEXT,
     note TEXT,
-    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic'))
+    -- curated: registered in seeds/actors.yml. automatic: a speaker no one
+    -- registered, proposed by draft annotations (one row however many drafts
+    -- propose it), with the rule that guessed its kind and how sure it is.
+    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic')),
+    rule TEXT,
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    CHECK (method = 'curated' OR (rule IS NOT NULL AND confidence IS NOT NULL))
 );
+
+-- Facets of the actors table count by kind and method.
+CREATE INDEX idx_actors_kind ON actors(kind);
+CREATE INDEX idx_actors_method ON actors(method);
 
 CREATE TABLE actor_aliases (
     id INTEGER PRIMARY KEY,
@@ -52,7 +62,13 @@ CREATE TABLE statements (
     id TEXT PRIMARY KEY,
     speaker_id TEXT NOT NULL REFERENCES actors(id),
     label TEXT NOT NULL,
-    description TEXT
+    description TEXT,
+    -- curated: listed in seeds/statements.yml. automatic: new quotes of one
+    -- speaker in the same words, grouped by the build (core/renderings.py).
+    method TEXT NOT NULL DEFAULT 'curated' CHECK (method IN ('curated', 'automatic')),
+    rule TEXT,
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    CHECK (method = 'curated' OR (rule IS NOT NULL AND confidence IS NOT NULL))
 );
 CREATE INDEX idx_statements_speaker_id ON statements(speaker_id);
 
@@ -70,23 +86,37 @@ CREATE TABLE articles (
     byline TEXT,
     dateline TEXT,
     published_date TEXT CHECK (published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    body TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     source_file TEXT NOT NULL,
     original_file TEXT,
+    -- Where the article was found, as given by whoever added it (see
+    -- article_provenance, status given); NULL when nobody gave one.
+    url TEXT,
     char_count INTEGER NOT NULL CHECK (char_count = length(body)),
-    annotation_status TEXT NOT NULL CHECK (annotation_status IN ('curated', 'draft'))
+    annotation_status TEXT NOT NULL CHECK (annotation_status IN ('curated', 'draft')),
+    -- The article's label in tables and charts (article_sources.source),
+    -- worked out once all articles are in (schema/after_load.sql): a label
+    -- that needs every other article is too dear to work out on every page.
+    source_label TEXT,
+    -- The text, last: a row's other columns are then read without reading
+    -- the pages the text overflows into.
+    body TEXT NOT NULL
 );
 CREATE INDEX idx_articles_outlet_id ON articles(outlet_id);
+-- The front page lists curated articles and the first drafts by date; the
+-- articles table is faceted by status.
+CREATE INDEX idx_articles_annotation_status ON articles(annotation_status, published_date, id);
 
 -- For each metadata field: the value, whether the text states it, a reader
 -- inferred it, or the text is silent, and the words of the text it rests on.
 CREATE TABLE article_provenance (
     id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id),
-    field TEXT NOT NULL CHECK (field IN ('outlet', 'title', 'subtitle', 'byline', 'dateline', 'published_date')),
+    field TEXT NOT NULL CHECK (field IN ('outlet', 'title', 'subtitle', 'byline', 'dateline', 'published_date', 'url')),
     value TEXT,
-    status TEXT NOT NULL CHECK (status IN ('stated', 'inferred', 'not_stated')),
+    -- given: supplied by the person who added the article, not found in the
+    -- text (a URL: where the article was found; never guessed).
+    status TEXT NOT NULL CHECK (status IN ('stated', 'inferred', 'given', 'not_stated')),
     evidence TEXT,
     start_char INTEGER,
     end_char INTEGER,
@@ -98,6 +128,7 @@ CREATE TABLE article_provenance (
     CHECK (start_char IS NULL OR (start_char >= 0 AND end_char > start_char))
 );
 CREATE INDEX idx_article_provenance_article_id ON article_provenance(article_id);
+CREATE INDEX idx_article_provenance_field ON article_provenance(field, status);
 
 -- Spans ---------------------------------------------------------------------
 -- Every span table carries method (curated by a person, or automatic from the
@@ -124,12 +155,21 @@ CREATE TABLE quotes (
     rule TEXT,
     confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
     note TEXT,
-    CHECK (end_char > start_char)
+    -- How the link to the statement was made: by a person, or automatically
+    -- (the words scored against a rendering of it), with rule and confidence.
+    statement_method TEXT CHECK (statement_method IN ('curated', 'automatic')),
+    statement_rule TEXT,
+    statement_confidence REAL CHECK (statement_confidence IS NULL OR (statement_confidence >= 0 AND statement_confidence <= 1)),
+    CHECK (end_char > start_char),
+    CHECK ((statement_id IS NULL) = (statement_method IS NULL)),
+    CHECK (statement_method IS NOT 'automatic' OR (statement_rule IS NOT NULL AND statement_confidence IS NOT NULL))
 );
 CREATE INDEX idx_quotes_article_id ON quotes(article_id);
 CREATE INDEX idx_quotes_speaker_id ON quotes(speaker_id);
 CREATE INDEX idx_quotes_statement_id ON quotes(statement_id);
 CREATE INDEX idx_quotes_channel_id ON quotes(channel_id);
+-- Facets of the quotes table (metadata.yml) count by these columns.
+CREATE INDEX idx_quotes_form ON quotes(form);
 
 CREATE TABLE claims (
     id TEXT PRIMARY KEY,
@@ -166,12 +206,23 @@ CREATE TABLE claims (
     rule TEXT,
     confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
     note TEXT,
+    -- How the claim got its topic: from a person, or from a topic rule
+    -- (join/topics.py) with the rule and its confidence.
+    topic_method TEXT CHECK (topic_method IN ('curated', 'automatic')),
+    topic_rule TEXT,
+    topic_confidence REAL CHECK (topic_confidence IS NULL OR (topic_confidence >= 0 AND topic_confidence <= 1)),
     CHECK (end_char > start_char),
-    CHECK (voice = 'article' OR claimant_id IS NOT NULL)
+    CHECK (voice = 'article' OR claimant_id IS NOT NULL),
+    CHECK ((topic_id IS NULL) = (topic_method IS NULL)),
+    CHECK (topic_method IS NOT 'automatic' OR (topic_rule IS NOT NULL AND topic_confidence IS NOT NULL))
 );
 CREATE INDEX idx_claims_article_id ON claims(article_id);
 CREATE INDEX idx_claims_claimant_id ON claims(claimant_id);
 CREATE INDEX idx_claims_topic_id ON claims(topic_id);
+-- Facets of the claims table count by these columns.
+CREATE INDEX idx_claims_kind ON claims(kind);
+CREATE INDEX idx_claims_voice ON claims(voice);
+CREATE INDEX idx_claims_qualifier ON claims(qualifier);
 
 CREATE TABLE citations (
     id TEXT PRIMARY KEY,
@@ -192,6 +243,7 @@ CREATE TABLE citations (
 );
 CREATE INDEX idx_citations_article_id ON citations(article_id);
 CREATE INDEX idx_citations_cited_id ON citations(cited_id);
+CREATE INDEX idx_citations_kind ON citations(kind);
 
 CREATE TABLE actor_relations (
     id TEXT PRIMARY KEY,
@@ -217,6 +269,7 @@ CREATE TABLE actor_relations (
 CREATE INDEX idx_actor_relations_subject_id ON actor_relations(subject_id);
 CREATE INDEX idx_actor_relations_object_id ON actor_relations(object_id);
 CREATE INDEX idx_actor_relations_article_id ON actor_relations(article_id);
+CREATE INDEX idx_actor_relations_relation ON actor_relations(relation);
 
 -- Every place a known actor's name or alias appears, found automatically by
 -- matching the alias list (longest alias first).
@@ -234,7 +287,8 @@ CREATE TABLE mentions (
     UNIQUE (article_id, start_char, end_char)
 );
 CREATE INDEX idx_mentions_article_id ON mentions(article_id);
-CREATE INDEX idx_mentions_actor_id ON mentions(actor_id);
+-- An actor's spellings in an article (the Where an actor appears question).
+CREATE INDEX idx_mentions_actor_id ON mentions(actor_id, article_id, surface);
 
 -- Quotation marks that are not anybody's words (nicknames, titles, scare
 -- quotes, apostrophes) and numbers that are not figures worth a claim: listed
@@ -251,6 +305,35 @@ CREATE TABLE skipped_spans (
     CHECK (end_char > start_char)
 );
 CREATE INDEX idx_skipped_spans_article_id ON skipped_spans(article_id);
+
+-- What the draft annotations still need from a person, one row per gap,
+-- most pressing first: the build numbers the rows in that order (kind in the
+-- order of the list below, then the least confident row first, then article
+-- and offset), so the table's default order is the order of work. Curated
+-- files never appear here: the same gap in a curated file stops the build.
+CREATE TABLE review_queue (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN (
+        'quote_without_speaker', 'uncertain_speaker', 'unaccounted_quotation_mark',
+        'claim_without_claimant', 'unaccounted_number'
+    )),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    -- The span the gap is about: a quote or claim, a quotation mark or a number.
+    start_char INTEGER CHECK (start_char IS NULL OR start_char >= 0),
+    end_char INTEGER,
+    text TEXT,
+    -- The quote or claim concerned, for gaps about a row.
+    row_id TEXT,
+    reason TEXT NOT NULL,
+    -- The confidence of the automatic row concerned (NULL for marks and numbers).
+    confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+    -- Where to fix it: the annotation file and line.
+    file TEXT NOT NULL,
+    line INTEGER,
+    CHECK ((start_char IS NULL) = (end_char IS NULL))
+);
+CREATE INDEX idx_review_queue_article_id ON review_queue(article_id);
+CREATE INDEX idx_review_queue_kind ON review_queue(kind);
 
 -- Spans must be verbatim slices of their article --------------------------
 
@@ -277,6 +360,10 @@ BEGIN SELECT RAISE(ABORT, 'mentions: surface is not the article slice at its off
 CREATE TRIGGER skipped_spans_span_matches_body BEFORE INSERT ON skipped_spans
 WHEN new.text IS NOT (SELECT substr(body, new.start_char + 1, new.end_char - new.start_char) FROM articles WHERE id = new.article_id)
 BEGIN SELECT RAISE(ABORT, 'skipped_spans: text is not the article slice at its offsets'); END;
+
+CREATE TRIGGER review_queue_span_matches_body BEFORE INSERT ON review_queue
+WHEN new.text IS NOT NULL AND new.text IS NOT (SELECT substr(body, new.start_char + 1, new.end_char - new.start_char) FROM articles WHERE id = new.article_id)
+BEGIN SELECT RAISE(ABORT, 'review_queue: text is not the article slice at its offsets'); END;
 
 -- Full-text search ----------------------------------------------------------
 -- External-content FTS5 tables; Datasette finds them by content="<table>" and

@@ -62,3 +62,48 @@ async def datasette(db_path, dist_dir):
     )
     await ds.invoke_startup()
     return ds
+
+
+# A real browser -----------------------------------------------------------
+# Playwright drives Debian's Chromium (it cannot download a browser here).
+# Browser tests skip when /usr/bin/chromium is missing, unless
+# PESHAWAR_REQUIRE_BROWSER is set (CI sets it), and then they fail.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    import os
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("PESHAWAR_REQUIRE_BROWSER"):
+            pytest.fail(f"PESHAWAR_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(db_path):
+    """The test database served by the Makefile's own serve recipe (without
+    its rebuild) on a free port of 127.0.0.1; ``site.url`` is its address."""
+    from peshawar.bench.server import served_site
+
+    with served_site(db_path) as served:
+        yield served

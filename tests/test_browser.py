@@ -4,74 +4,12 @@ question's chart with a mark for every row, a question opens on its chart
 highlighted words, table pages with a filter raise no script error, the
 ad-hoc chart tool still draws, and the charts need no 'unsafe-eval'.
 
-The server is the Makefile's own serve recipe (`make -o build serve`, which
-runs the recipe without rebuilding) on the test database and a free port.
-Playwright drives Debian's Chromium; it cannot download a browser here. The
-test skips when /usr/bin/chromium is missing, unless PESHAWAR_REQUIRE_BROWSER
-is set (CI sets it), and then it fails.
+The server is the Makefile's own serve recipe on the test database and a
+free port, and the browser Debian's Chromium (the `site` and `browser`
+fixtures in conftest.py).
 """
 
-import os
-import signal
-import socket
-import subprocess
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("PESHAWAR_REQUIRE_BROWSER"):
-            pytest.fail(f"PESHAWAR_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    return CHROMIUM
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(db_path, tmp_path_factory):
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("server") / "datasette.log"
-    log = open(log_path, "wb")  # a file, not a pipe: a full pipe would stall the server
-    process = subprocess.Popen(
-        ["make", "--no-print-directory", "-o", "build", "serve", f"DB={db_path}", f"PORT={port}"],
-        cwd=ROOT, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"datasette did not start on {url}: {log_path.read_text(errors='replace')}")
-                time.sleep(0.2)
-        yield url
-    finally:
-        # make and the datasette it started share the new process group.
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-        log.close()
-
-
 
 NARROW, WIDE = 400, 1400
 
@@ -100,15 +38,8 @@ ALL_DRAWN = """() => Array.from(document.querySelectorAll('figure.question-chart
 
 
 @pytest.fixture(scope="module")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def server(site):
+    return site.url
 
 
 def open_page(browser, width):

@@ -203,7 +203,7 @@ def test_calibration_sets_each_rule_against_its_measured_precision(corpus, monke
     Rule = namedtuple("Rule", "rule found right confidence")
     monkeypatch.setattr(extractor, "quotes", lambda text, actors: found(second="the plan"))
     monkeypatch.setattr(extractor, "quote_rules", lambda: [Rule("cue_before_in_sentence", 10, 5, 0.5), Rule("never_fired", 3, 1, 0.4)])
-    result = CliRunner().invoke(cli, ["calibration", str(corpus)])
+    result = CliRunner().invoke(cli, ["speaker-calibration", str(corpus)])
     assert result.exit_code == 0, result.output
     rows = {row["rule"]: row for row in json.loads(result.output.strip().splitlines()[-1])["rules"]}
     # The stand-in's found() gives each quote a rule; the table knows one of them.

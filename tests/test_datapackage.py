@@ -43,12 +43,14 @@ def resources(descriptor):
 
 
 def data_tables(db):
-    """The tables that hold data: not views, not FTS tables or their shadows."""
+    """The tables that hold data: not views, not FTS tables or their shadows,
+    not the questions' answers the build works out (hidden on the site)."""
     return {
         name
         for (name,) in db.execute(
             "select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%'"
         ).fetchall()
+        if not TABLE_METADATA.get(name, {}).get("hidden")
     }
 
 

@@ -35,6 +35,9 @@ VICE = "vice-why-taliban-massacred-children"
 MEN132 = "men-who-shot-132-children"
 GROUP = "group-behind-brutal-school-attack"
 BLOWBACK = "taliban-blowback-army-offensive"
+# The five curated seeds: the figures below are theirs, and a sixth article
+# (a draft from ingest) must not change what is said about them.
+SEEDS = {NBC, VICE, MEN132, GROUP, BLOWBACK}
 
 
 async def rows_of(datasette, name, **params):
@@ -85,7 +88,7 @@ async def test_conflicting_claims(datasette):
 async def test_quotes_by_speaker_matches_every_spelling(datasette, speaker):
     rows = await rows_of(datasette, "quotes_by_speaker", speaker=speaker)
     assert {row["speaker"] for row in rows} == {"Mohammad Omar Khorasani"}
-    assert {row["article_id"] for row in rows} == {VICE, MEN132}
+    assert {row["article_id"] for row in rows} & SEEDS == {VICE, MEN132}
     words = " ".join(row["words"] for row in rows)
     assert "We want the Pakistan army to feel pain" in words
     assert "justified" in words
@@ -155,7 +158,7 @@ async def test_actor_network(datasette):
 async def test_actor_coverage(datasette):
     rows = await rows_of(datasette, "actor_coverage", actor="Khurasani")
     by_article = {r["article_id"]: r for r in rows}
-    assert set(by_article) == {VICE, MEN132}
+    assert set(by_article) & SEEDS == {VICE, MEN132}
     assert "Khurasani" in by_article[MEN132]["spellings"]
     assert "Khorasani" in by_article[VICE]["spellings"]
     assert by_article[VICE]["quotes"] >= 1 and by_article[VICE]["mentions"] >= 1
@@ -165,7 +168,7 @@ async def test_search_finds_a_quote_by_a_word_in_it(datasette):
     rows = await rows_of(datasette, "search", q="bravery")
     quotes = [r for r in rows if r["found_in"] == "quote"]
     assert quotes and "**bravery**" in quotes[0]["snippet"]
-    assert {r["article_id"] for r in rows} == {NBC}
+    assert {r["article_id"] for r in rows} & SEEDS == {NBC}
 
 
 @pytest.mark.parametrize("q", ["", "   ", '"', "NEAR(", "AND", "*", "-", "a:b", "'"])
@@ -308,7 +311,9 @@ async def test_every_page_and_export_answers_and_parses(datasette, path, params)
         as_json = await datasette.client.get(f"{path}.json", params={**params, **labels})
         assert as_json.status_code == 200, as_json.text
         data = as_json.json()
-        assert data["rows"], f"{path} has no rows"
+        # The five seeds are curated, so nothing waits for a person; the queue
+        # of a corpus with drafts is served in tests/test_any_corpus.py.
+        assert data["rows"] or path == "/peshawar/review_queue", f"{path} has no rows"
         as_csv = await datasette.client.get(f"{path}.csv", params={**params, **labels, "_size": "max"})
         assert as_csv.status_code == 200
         table = list(csv.reader(io.StringIO(as_csv.text)))
@@ -389,7 +394,8 @@ async def test_the_database_page_describes_every_question_and_table(datasette):
         assert f'href="/peshawar/{name}"' in page
         assert str(escape(query["description"])) in page, name
     for name, table in METADATA["databases"]["peshawar"]["tables"].items():
-        assert str(escape(table["description"])) in page, name
+        # A hidden table holds a question's answer, worked out by the build: the question shows it.
+        assert (str(escape(table["description"])) in page) != bool(table.get("hidden")), name
 
 
 @pytest.mark.parametrize("path", ["/", "/peshawar"])
@@ -476,6 +482,8 @@ async def test_counts_of_quotes_agree_between_questions(datasette):
     coverage = {(r["actor"], r["article_id"]): r["quotes"] for r in await rows_of(datasette, "actor_coverage", actor="")}
     assert quoted
     for key, quotes in quoted.items():
+        if key[0] == "speaker not identified":
+            continue  # a draft's quote with no speaker yet: no actor to cover
         assert coverage[key] == quotes, key
     assert quoted[("Ahmed Rashid", VICE)] == coverage[("Ahmed Rashid", VICE)]
     per_article = {}
@@ -533,7 +541,9 @@ async def test_foreign_keys_on_row_pages_show_names(datasette):
     assert '<a href="/peshawar/actors/nbc-news" title="nbc-news">NBC News</a>' in article
 
 
-@pytest.mark.parametrize("table", sorted(t for t in TABLES if t not in ("article_sources", "quotes_with_speakers")))
+# review_queue is empty on the curated seeds; its row pages are checked on a
+# corpus with a draft (tests/test_any_corpus.py).
+@pytest.mark.parametrize("table", sorted(t for t in TABLES if t not in ("article_sources", "quotes_with_speakers", "review_queue")))
 async def test_every_row_page_has_a_title_in_words(datasette, table):
     first = (await datasette.client.get(f"/peshawar/{table}.json", params={"_shape": "array", "_size": 1})).json()[0]
     row_id = first.get("id")

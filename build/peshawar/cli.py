@@ -1,7 +1,8 @@
 """The command line: thin click commands over the toolkit's functions.
 
 build and check: ``dataset``; extract: ``extractor``; evaluate:
-``evaluate.py``; add-article: ``drafts.py``; package: ``export``. A user's mistake is one line on
+``evaluate.py``; calibrate: ``join/calibration.py``; add-article: ``drafts.py``;
+package: ``export``. A user's mistake is one line on
 stderr and exit 1, never a traceback.
 """
 
@@ -9,17 +10,15 @@ from pathlib import Path
 
 import click
 
-from .core.files import read_text
-from .core.paths import DATABASE, DIST, METADATA, SEEDS
-from .core.problems import SeedError
-from .dataset.load import build_database
-from .dataset.rows import collect
+from .core.paths import CACHE, CORPORA, DATABASE, DIST, METADATA, SEEDS
+from .core.problems import SeedError, report_lines
 
 
 def _report(problems, heading):
-    click.echo(f"{heading} ({len(problems)}):", err=True)
-    for problem in problems:
-        click.echo(f"  {problem}", err=True)
+    """The problems on stderr: the first fifty, and a count of the rest."""
+    click.echo(f"{heading} ({len(problems):,}):", err=True)
+    for line in report_lines(problems):
+        click.echo(f"  {line}", err=True)
 
 
 @click.group()
@@ -27,34 +26,68 @@ def cli():
     """Build and check the Peshawar coverage dataset."""
 
 
+SEEDS_OPTION = click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+CACHE_OPTION = click.option(
+    "--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=CACHE, show_default=True,
+    help="Where work already done is remembered by content hash (safe to delete).",
+)
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Read and compute everything afresh.")
+
+
+def _cache(cache_path, no_cache):
+    from .dataset.cache import Cache, NoCache
+
+    return NoCache() if no_cache else Cache(cache_path)
+
+
+def _gap_summary(gap_counts):
+    from .dataset.review import summary_lines
+
+    for line in summary_lines(gap_counts):
+        click.echo(line, err=True)
+
+
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+@SEEDS_OPTION
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DATABASE, show_default=True)
-def build(seeds_dir, db_path):
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def build(seeds_dir, db_path, cache_path, no_cache):
     """Build the database from the seeds, replacing it only on success."""
+    from .dataset.load import build_database
+
     try:
-        counts, review = build_database(seeds_dir, db_path)
+        counts, gap_counts = build_database(seeds_dir, db_path, _cache(cache_path, no_cache))
     except SeedError as error:
         _report(error.problems, f"build failed, {db_path.name} left as it was; problems")
         raise SystemExit(1)
-    click.echo(f"built {db_path}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-    if review:
-        _report(review, "draft annotations still need a person")
+    click.echo(f"built {db_path}: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
+    _gap_summary(gap_counts)
 
 
 @cli.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def check(seeds_dir):
-    """Validate the seeds and report every problem; write nothing."""
-    tables, problems = collect(seeds_dir)
-    errors = [p for p in problems if not p.needs_review]
-    review = [p for p in problems if p.needs_review]
-    if review:
-        _report(review, "draft annotations still need a person")
+@SEEDS_OPTION
+@CACHE_OPTION
+@NO_CACHE_OPTION
+def check(seeds_dir, cache_path, no_cache):
+    """Validate the seeds and report every problem; write nothing.
+
+    Errors are listed one by one with file and line (exit 1); the gaps of
+    draft annotations, work for a person, are summed up by kind.
+    """
+    from .dataset.walk import Counting, walk
+
+    cache = _cache(cache_path, no_cache)
+    sink = Counting()
+    try:
+        errors = walk(seeds_dir, cache, sink)
+    finally:
+        cache.close()
     if errors:
         _report(errors, "problems")
         raise SystemExit(1)
-    click.echo("seeds are valid: " + ", ".join(f"{len(rows)} {name}" for name, rows in tables.items()))
+    _gap_summary(sink.gap_counts)
+    click.echo("seeds are valid: " + ", ".join(f"{n:,} {name}" for name, n in sink.counts.items()))
 
 
 # Extraction, evaluation and new articles ------------------------------------------
@@ -68,8 +101,10 @@ def _fail(message):
 
 def _read_article(path):
     """The text of a UTF-8 article file, or a one-line error."""
+    from .core.files import read_text
+
     try:
-        text, raw = read_text(path, str(path))
+        text, raw = read_text(path, str(path), follow_links=True)
     except SeedError as error:
         _fail(str(error.problems[0]))
     nul = raw.find(b"\0")
@@ -121,6 +156,21 @@ def evaluate_command(seeds_dir):
         click.echo(line)
 
 
+@cli.command("calibrate")
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
+@click.option("--corpora", "corpora_dir", type=click.Path(file_okay=False, path_type=Path), default=CORPORA, show_default=True)
+def calibrate_command(seeds_dir, corpora_dir):
+    """Score the quote pairs behind the statement-linking threshold.
+
+    The true and false pairs by words in common, then the figures as one
+    JSON object on the last line.
+    """
+    from .join.calibration import calibration, report_lines
+
+    for line in report_lines(calibration(seeds_dir, corpora_dir)):
+        click.echo(line)
+
+
 @cli.command("add-article")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--id", "article_id", required=True, help="The new article's slug.")
@@ -128,31 +178,54 @@ def evaluate_command(seeds_dir):
 @click.option("--outlet", help="Actor id of the publisher.")
 @click.option("--published-date", help="YYYY-MM-DD.")
 @click.option("--byline")
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=SEEDS, show_default=True)
-def add_article_command(file, article_id, title, outlet, published_date, byline, seeds_dir):
-    """Add FILE to the seeds with its metadata and a draft annotation."""
-    from .drafts import AddError, add_article
-    from .extractor import TextTooLong
+@click.option("--url", help="Where the article was found (kept as given, never checked against the text).")
+@SEEDS_OPTION
+@CACHE_OPTION
+def add_article_command(file, article_id, title, outlet, published_date, byline, url, seeds_dir, cache_path):
+    """Add FILE to the seeds with a draft annotation: the one-article ingest."""
+    from .drafts import AddError
+    from .ingest.add import add_article
 
-    _read_article(file)
+    cache = _cache(cache_path, False)
     try:
-        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline)
+        summary = add_article(seeds_dir, file, article_id, title, outlet, published_date, byline, url, cache)
     except AddError as error:
         _fail(str(error))
-    except TextTooLong as error:
-        _fail(f"{file}: {error}")
-    except SeedError as error:
-        _fail(str(error.problems[0]))
+    finally:
+        cache.close()
     click.echo(
         f"added {summary['id']}: {summary['text']} and {summary['annotation']} (status: draft; "
         f"{summary['quotes']} quotes, {summary['claims']} claims, {summary['citations']} citations, method automatic)"
     )
     for citation in summary["needs_person"]:
         click.echo(f"  needs a person: citation {citation['text']!r} cites {citation['cited']!r}, not a known actor")
-    click.echo("run `make build` to load it; the build lists what the draft still needs")
+    click.echo("run `make build` to load it; the build sums up what the draft still needs (table review_queue)")
 
 
-# Open data --------------------------------------------------------------
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@SEEDS_OPTION
+@click.option("--workers", type=click.IntRange(min=1), help="Processes to extract with (default: every core).")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:port) to map the work on instead.")
+@click.option("--progress/--no-progress", default=True, help="A progress bar with rate and estimate on stderr.")
+@CACHE_OPTION
+def ingest_command(paths, seeds_dir, workers, scheduler, progress, cache_path):
+    """Add many articles as drafts: folders of .txt files, or JSON Lines / CSV
+    files with a text column and optional id, title, outlet, date, byline and
+    url columns. Running it twice on the same input changes nothing."""
+    from .ingest.report import summary_lines
+    from .ingest.run import ingest
+
+    cache = _cache(cache_path, False)
+    try:
+        summary = ingest(paths, seeds_dir, cache, workers, scheduler, progress)
+    except SeedError as error:
+        _report(error.problems, "cannot ingest: the seeds have problems")
+        raise SystemExit(1)
+    finally:
+        cache.close()
+    for line in summary_lines(summary, seeds_dir):
+        click.echo(line)
 
 
 @cli.command("package")

@@ -1,8 +1,11 @@
 """Reading text and YAML files (core/files.py): every problem names the file
 and line."""
 
+import os
+
 import pytest
 
+from peshawar.core import files
 from peshawar.core.files import read_text, read_yaml
 from peshawar.core.problems import SeedError
 
@@ -34,3 +37,40 @@ def test_text_that_is_not_utf8_names_the_line_and_byte(tmp_path):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(SeedError, match="nope.txt: file not found"):
         read_text(tmp_path / "nope.txt", "nope.txt")
+
+
+def test_a_symbolic_link_is_refused_unless_asked_for(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("text\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    with pytest.raises(SeedError, match="link.txt: a symbolic link: seed files must be regular files"):
+        read_text(link, "link.txt")
+    assert read_text(link, "link.txt", follow_links=True)[0] == "text\n"
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero"])
+def test_a_link_to_a_system_file_or_device_is_never_read(tmp_path, target):
+    link = tmp_path / "article.txt"
+    link.symlink_to(target)
+    with pytest.raises(SeedError, match="a symbolic link"):
+        read_text(link, "article.txt")
+
+
+def test_a_device_pipe_or_folder_is_not_a_seed_file(tmp_path):
+    pipe = tmp_path / "pipe.yml"
+    os.mkfifo(pipe)
+    (tmp_path / "folder.yml").mkdir()
+    for path in (pipe, tmp_path / "folder.yml"):
+        with pytest.raises(SeedError, match="not a regular file"):
+            read_yaml(path, path.name)
+    with pytest.raises(SeedError, match="not a regular file"):
+        read_text("/dev/zero", "zero", follow_links=True)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"a: [" + b"1, " * 400 + b"1]\n")
+    with pytest.raises(SeedError, match=r"big.yml: 1,207 bytes, more than the 1,000 a seed file may hold"):
+        read_text(path, "big.yml", limit=1000)
+    assert files.MAX_FILE_BYTES == 8 * 1024 * 1024

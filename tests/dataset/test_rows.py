@@ -11,6 +11,10 @@ from peshawar.dataset.rows import build_rows
 from peshawar.dataset.seeds import read_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
+CURATED_SEEDS = {
+    "nbc-massacre-splits-militant-groups", "vice-why-taliban-massacred-children", "men-who-shot-132-children",
+    "group-behind-brutal-school-attack", "taliban-blowback-army-offensive",
+}
 
 
 ARTICLE = 'The group said "we did it," and 12 men died. Known as "Radio Man".'
@@ -159,6 +163,8 @@ def test_one_actor_may_list_spellings_that_differ_only_in_case(tiny_seeds):
 def test_the_real_curated_seeds_have_no_gaps():
     seeds, problems = read_seeds(ROOT / "seeds")
     tables, more = build_rows(seeds)
-    assert [str(p) for p in problems + more] == []
-    curated = [a for a, (_, data) in seeds.annotations.items() if data["status"] == "curated"]
-    assert len(curated) == 5
+    assert [str(p) for p in problems + more if not p.needs_review] == []
+    curated = {a for a, (_, data) in seeds.annotations.items() if data["status"] == "curated"}
+    assert CURATED_SEEDS <= curated
+    # Gaps are work left in drafts (ingested articles), never in a curated file.
+    assert not [str(p) for p in more if p.needs_review and p.article_id in curated]

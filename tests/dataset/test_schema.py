@@ -36,6 +36,9 @@ SQL_ONLY = {
     ("actors", "method"), ("actor_aliases", "is_name"), ("article_provenance", "field"),
     ("quotes", "is_pull_quote"), ("claims", "voice"), ("claims", "method"), ("citations", "method"),
     ("actor_relations", "method"), ("mentions", "method"), ("skipped_spans", "span_kind"),
+    ("review_queue", "kind"),
+    # How a link was made: curated when the seed gives no rule for it.
+    ("statements", "method"), ("quotes", "statement_method"), ("claims", "topic_method"),
 }
 
 
@@ -61,7 +64,8 @@ def test_the_tables_are_read_from_the_schema_parents_first():
 
 def test_the_build_fills_exactly_the_schema_tables():
     tables, _ = collect(ROOT / "seeds")
-    assert set(tables) == set(schema.tables())
+    # review_queue is filled by the load, from the gaps of the drafts (tests/dataset/test_review.py).
+    assert set(tables) == set(schema.tables()) - {"review_queue"}
 
 
 def test_check_lists_read_the_values_as_written():

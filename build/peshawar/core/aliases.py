@@ -12,14 +12,15 @@ def alias_pattern(aliases):
     Longest first makes "Tehrik-i-Taliban Pakistan" win over "Taliban" where
     both start at the same place.
     """
-    return _compiled(tuple(sorted(set(aliases), key=lambda a: (-len(a), a))))
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    alternatives = "|".join(re.escape(a) for a in ordered)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(ordered):
-    """The pattern of ``alias_pattern``, compiled once per set of aliases."""
-    alternatives = "|".join(re.escape(a) for a in ordered)
-    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+def _pattern_of(aliases):
+    """The pattern of a set of aliases, built once: a corpus asks for the same one per article."""
+    return alias_pattern(aliases)
 
 
 def find_mentions(body, alias_to_actor):
@@ -30,7 +31,7 @@ def find_mentions(body, alias_to_actor):
     """
     if not alias_to_actor:
         return []
-    pattern = alias_pattern(alias_to_actor)
+    pattern = _pattern_of(frozenset(alias_to_actor))
     return [
         (m.start(), m.end(), m.group(), alias_to_actor[m.group()])
         for m in pattern.finditer(body)

@@ -1,51 +1,66 @@
 """Reading a UTF-8 text file or a YAML file, with file:line problems.
 
-YAML mappings and sequences remember the line they start on, so that a
-later check (the JSON Schema, a reference to an unknown actor) can say
-where the problem is.
+A seed file is read only if it is a regular file, not a symbolic link (a
+link to a system file would be loaded as an article) nor a device or pipe
+(which never ends), and holds at most MAX_FILE_BYTES: all checked before a
+byte is parsed.
+
+YAML is read by ``yaml_tree``: mappings and lists remember the line they
+start on, so that a later check (the JSON Schema, a reference to an
+unknown actor) can say where a problem is, and what a seed never needs
+(anchors, tags, deep nesting, a repeated key) is refused by name.
 """
 
-from pathlib import Path
+import errno
+import os
+import stat
 
 import yaml
 
 from .problems import Problem, SeedError
+from .yaml_tree import Refusal, tree
+
+# The most a seed file (an article text or a YAML file) may hold. The five
+# seed articles hold 2.5 to 7 KB each and their annotation files 7 to 20 KB;
+# a generated annotation file of 5 MB reads in about a second.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+# A malformed file up to this size is read again by the pure parser for its
+# message (see _malformed): at most a second or so.
+PURE_RETRY_CHARACTERS = 256 * 1024
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-class LineDict(dict):
-    """A mapping read from YAML that remembers the line it started on."""
+def read_bytes(path, display, follow_links=False, limit=MAX_FILE_BYTES):
+    """The bytes of a regular file of at most ``limit`` bytes, or raise SeedError.
 
-    line = None
-
-
-class LineList(list):
-    line = None
-
-
-class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        mapping = LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        return mapping
-
-    def construct_sequence(self, node, deep=False):
-        sequence = LineList(super().construct_sequence(node, deep=True))
-        sequence.line = node.start_mark.line + 1
-        return sequence
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
-
-
-def read_text(path, display):
-    """Return ``(text, raw bytes)`` of a UTF-8 file, or raise SeedError."""
+    A symbolic link is refused unless ``follow_links``.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | (0 if follow_links else _NO_FOLLOW)
     try:
-        raw = Path(path).read_bytes()
+        if not follow_links and os.path.islink(path):
+            raise OSError(errno.ELOOP, "symbolic link")
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
         raise SeedError([Problem(display, None, "file not found")])
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SeedError([Problem(display, None, "a symbolic link: seed files must be regular files, not links")])
         raise SeedError([Problem(display, None, f"cannot read: {error.strerror}")])
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise SeedError([Problem(display, None, "not a regular file (a folder, device or pipe)")])
+    with os.fdopen(descriptor, "rb") as handle:
+        # One byte more than the limit tells a file that grew after fstat.
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise SeedError([Problem(display, None, f"{max(info.st_size, len(raw)):,} bytes, more than the {limit:,} a seed file may hold")])
+    return raw
+
+
+def read_text(path, display, follow_links=False, limit=MAX_FILE_BYTES):
+    """Return ``(text, raw bytes)`` of a UTF-8 file, or raise SeedError."""
+    raw = read_bytes(path, display, follow_links, limit)
     try:
         return raw.decode("utf-8"), raw
     except UnicodeDecodeError as error:
@@ -55,16 +70,53 @@ def read_text(path, display):
         )
 
 
-def read_yaml(path, display):
-    """The YAML document in ``path`` with line numbers, or raise SeedError."""
+def read_yaml(path, display, pure=False):
+    """The YAML document in ``path`` with line numbers, or raise SeedError.
+
+    ``pure`` reads with PyYAML's pure-Python parser even where libyaml is
+    installed (the tests hold the two to the same values).
+    """
     text, _ = read_text(path, display)
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        data, problems = tree(text, pure)
+    except Refusal as refusal:
+        raise SeedError([Problem(display, refusal.line, refusal.message)])
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(error, "problem", None) or str(error)
-        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-        if context and context_mark and context_mark.line + 1 != line:
-            reason = f"{reason} ({context} on line {context_mark.line + 1})"
-        raise SeedError([Problem(display, line, f"malformed YAML: {reason}")])
+        raise SeedError([_malformed(error, display, text, pure)])
+    if problems:
+        raise SeedError([Problem(display, line, message) for line, message in problems])
+    return data
+
+
+def _malformed(error, display, text, pure):
+    """The Problem of a file that is not YAML.
+
+    libyaml words its errors differently from the pure parser ("did not
+    find expected ','" for "expected ',' ... but got '<stream end>'"); a
+    file small enough to read again quickly is read again by the pure
+    parser, so that a person sees the same message either way.
+    """
+    if not pure and len(text) <= PURE_RETRY_CHARACTERS:
+        try:
+            tree(text, pure=True)
+        except yaml.YAMLError as pure_error:
+            return _yaml_problem(pure_error, display, text, True)
+        except Refusal as refusal:
+            return Problem(display, refusal.line, refusal.message)
+    return _yaml_problem(error, display, text, pure)
+
+
+def _yaml_problem(error, display, text, pure):
+    """The Problem of a YAMLError, on the line it names."""
+    if isinstance(error, yaml.reader.ReaderError):
+        # The C parser counts bytes of UTF-8, the pure one characters.
+        before = text[: error.position] if pure or not isinstance(error.position, int) else text.encode("utf-8")[: error.position].decode("utf-8", "replace")
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        return Problem(display, before.count("\n") + 1, f"malformed YAML: {error.reason} ({character})")
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    reason = getattr(error, "problem", None) or str(error)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark and context_mark.line + 1 != line:
+        reason = f"{reason} ({context} on line {context_mark.line + 1})"
+    return Problem(display, line, f"malformed YAML: {reason}")

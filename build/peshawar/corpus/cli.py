@@ -120,11 +120,11 @@ def evaluate(paths, seeds_dir, errors_path, skip):
     click.echo(json.dumps(results, ensure_ascii=False))
 
 
-@cli.command()
+@cli.command("speaker-calibration")
 @CORPUS_PATHS
 @SEEDS_OPTION
 @SKIP_OPTION
-def calibration(paths, seeds_dir, skip):
+def speaker_calibration(paths, seeds_dir, skip):
     """The quote rules' confidences against their speaker precision on the
     corpora PATHS pooled: per rule the quotes found, those with the right
     speaker, right/found, the counts and confidence the rule table holds.

@@ -2,10 +2,10 @@
 field's value, whether the text states it or a reader inferred it, and the
 words of the text it rests on."""
 
-import datetime
 import hashlib
 
 from ..core.spans import SpanError, locate
+from .dates import date_problem
 from .schema import check_lists
 
 
@@ -27,6 +27,8 @@ def article_rows(seeds, rows):
         body = seeds.bodies[article_id]
         values = {}
         for field_name in fields:
+            if field_name not in article:
+                continue  # an optional field (url) nobody gave
             row = _provenance_row(article, field_name, body, rows)
             if row is not None:
                 values[field_name] = row["value"]
@@ -43,7 +45,7 @@ def article_rows(seeds, rows):
             "dateline": values.get("dateline"), "published_date": values.get("published_date"),
             "body": body, "sha256": sha256_hex(seeds.raw[article_id]),
             "source_file": f"seeds/articles/{article['file']}",
-            "original_file": article.get("original_file"), "char_count": len(body),
+            "original_file": article.get("original_file"), "url": values.get("url"), "char_count": len(body),
             "annotation_status": annotation[1]["status"] if annotation else "draft",
         })
     return outlets
@@ -56,6 +58,9 @@ def _provenance_row(article, field_name, body, rows):
     value, status = entry.get("value"), entry["status"]
     where = f"article {article_id}: {field_name}"
     entry_line = getattr(entry, "line", article.line)
+    if (status == "given") != (field_name == "url" and value is not None):
+        rows.problem(display, entry_line, f"{where}: status given is for a url someone supplied, and a url can only be given")
+        return None
     if (status == "not_stated") != (value is None):
         rows.problem(display, entry_line, f"{where}: a value is given exactly when the status is stated or inferred")
         return None
@@ -72,12 +77,9 @@ def _provenance_row(article, field_name, body, rows):
             return None
     if field_name == "outlet" and not rows.known_actor(value, where, display, entry_line):
         return None
-    if field_name == "published_date" and value is not None:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            rows.problem(display, entry_line, f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)")
-            return None
+    if field_name == "published_date" and value is not None and date_problem(value):
+        rows.problem(display, entry_line, f"{where}: {date_problem(value)}")
+        return None
     return {
         "id": f"{article_id}-{field_name.replace('_', '-')}", "article_id": article_id,
         "field": field_name, "value": value, "status": status, "evidence": evidence,

@@ -1,61 +1,193 @@
-"""Write the database: apply the schema, load the rows, swap the file in.
+"""Write the database: apply the schema, stream the rows in, swap the file in.
 
 The build writes a temporary file next to the target and renames it into
 place only when every row is in and every check has passed, so a failed
-build leaves the previous database as it was.
+build leaves the previous database as it was (``temporary.py``: and a
+killed build's file is removed by the next build). Rows arrive one article
+at a time (``walk.py``) and are written in batches, so memory stays flat
+however many articles there are.
 """
 
+import json
 import os
+import sqlite3
+from collections import Counter
 from pathlib import Path
 
-import sqlite_utils
+from ..core.problems import Problem, SeedError
+from .cache import NoCache
+from .review import GAP_COLUMNS, kinds
+from .build_unit import PROPOSALS
+from .lookups import merge_proposal, merged_actor_rows
+from .proposed_statements import propose_statements_in
+from .schema import after_load, fts_tables, shape_for_load, tables as schema_tables
+from .temporary import TemporaryDatabase
+from .units import columns_of
+from .walk import walk
 
-from ..core.problems import SeedError
-from .rows import collect
-from .schema import ensure_db_shape, fts_tables, tables as schema_tables
+BATCH_ROWS = 20_000
+
+# What SQLite raises for a row it refuses; the seed checks should have
+# refused the seed first (the fuzz counts any that get this far).
+_REFUSED = (sqlite3.DatabaseError, OverflowError, UnicodeEncodeError)
 
 
-def load_tables(db, tables):
-    """Insert the rows, parents before children, then fill the search indexes."""
-    for name in schema_tables():
-        rows = tables.get(name) or []
+class Loader:
+    """A sink that inserts rows in batches, parents before children, and
+    keeps the gaps aside until the review queue can be written in order."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.pending = {}  # table -> (columns, rows)
+        self.size = 0
+        self.order = schema_tables()
+        self.rank = {kind: rank for rank, kind in enumerate(kinds())}
+        conn.execute(f"create temp table gaps (rank integer, {', '.join(GAP_COLUMNS)})")
+        self.gap_counts = Counter()
+        self.proposals = []  # (article id, proposal) of every draft, merged at the end
+
+    def add(self, tables):
+        for name, (columns, rows) in tables.items():
+            if name == PROPOSALS:
+                self.proposals += [dict(zip(columns, row)) for row in rows]
+                continue
+            if name not in self.pending:
+                self.pending[name] = (columns, [])
+            held_columns, held = self.pending[name]
+            if list(held_columns) != list(columns):
+                self._flush_table(name)
+                self.pending[name] = (columns, held := [])
+            held.extend(rows)
+            self.size += len(rows)
+        if self.size >= BATCH_ROWS:
+            self.flush()
+
+    def add_gaps(self, gaps):
+        marks = ", ".join("?" * (len(GAP_COLUMNS) + 1))
+        self.conn.executemany(f"insert into temp.gaps values ({marks})", [(self.rank[g.kind], *g.as_row()) for g in gaps])
+        self.gap_counts.update(gap.kind for gap in gaps)
+
+    def _flush_table(self, name):
+        columns, rows = self.pending.pop(name, ((), []))
         if rows:
-            db[name].insert_all(rows)
-    for fts in fts_tables():
-        db.execute(f"insert into {fts}({fts}) values ('rebuild')")
+            marks = ", ".join("?" * len(columns))
+            self.conn.executemany(f"insert into {name} ({', '.join(columns)}) values ({marks})", rows)
+
+    def flush(self):
+        for name in self.order:
+            self._flush_table(name)
+        self.size = 0
+
+    def finish(self):
+        """The drafts' proposed actors and statements, the review queue in
+        the order of work, then the search indexes."""
+        self.flush()
+        self._proposed_actors()
+        propose_statements_in(self.conn)
+        columns = ", ".join(GAP_COLUMNS)
+        self.conn.execute(f"""
+            insert into review_queue ({columns})
+            select {columns} from temp.gaps
+            order by rank, confidence is null, confidence, article_id, start_char, rowid
+        """)
+        self.conn.execute("drop table temp.gaps")
+        for fts in fts_tables():
+            self.conn.execute(f"insert into {fts}({fts}) values ('rebuild')")
 
 
-def foreign_key_problems(db):
-    return [tuple(row) for row in db.execute("pragma foreign_key_check").fetchall()]
+    def _proposed_actors(self):
+        """One automatic actor per id the drafts propose (lookups.proposed_actor_rows' merge)."""
+        merged, proposed = {}, {}
+        for row in sorted(self.proposals, key=lambda row: row["article_id"]):
+            proposed.setdefault(row["id"], set()).add(row["article_id"])
+            merge_proposal(merged, {**row, "aliases": json.loads(row["aliases"])})
+        owners = {alias.casefold(): actor_id for alias, actor_id in self.conn.execute("select alias, actor_id from actor_aliases")}
+        actors, aliases = merged_actor_rows(merged, proposed, owners)
+        self.add({"actors": columns_of(actors), "actor_aliases": columns_of(aliases)} if actors else {})
+        self.flush()
 
 
-def build_database(seeds_dir, db_path):
-    """Build ``db_path`` from ``seeds_dir``; return ``(counts, review)``.
+def foreign_key_problems(conn):
+    return [tuple(row) for row in conn.execute("pragma foreign_key_check").fetchall()]
 
-    ``counts`` gives each table's rows in the order the rows were built.
-    ``review`` lists what draft annotation files still need from a person.
+
+def span_problems(conn):
+    """Rows whose text is not their article's slice, in every table a
+    ``<table>_span_matches_body`` trigger guards: the triggers' own check,
+    made once over the loaded rows since the triggers came after them."""
+    found = []
+    for (name,) in conn.execute("select name from sqlite_master where type = 'trigger' and name like '%_span_matches_body'"):
+        table = name[: -len("_span_matches_body")]
+        column = "surface" if "surface" in [c[1] for c in conn.execute(f"pragma table_info({table})")] else "text"
+        found += conn.execute(f"""
+            select '{table}', {table}.rowid from {table} join articles on articles.id = {table}.article_id
+            where {table}.{column} is not null
+              and {table}.{column} is not substr(articles.body, {table}.start_char + 1, {table}.end_char - {table}.start_char)
+        """).fetchall()
+    return found
+
+
+def build_database(seeds_dir, db_path, cache=None):
+    """Build ``db_path`` from ``seeds_dir``; return ``(counts, gap counts)``.
+
+    ``counts`` gives each table's rows, parents first; the gap counts say
+    how many gaps of each kind the drafts have (the rows of review_queue).
     Raises SeedError, leaving ``db_path`` untouched, when a seed is wrong.
+    ``cache`` (a ``cache.Cache``) remembers work across builds.
     """
     db_path = Path(db_path)
-    tables, problems = collect(seeds_dir)
-    errors = [p for p in problems if not p.needs_review]
-    if errors:
-        raise SeedError(errors)
-    temporary = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
+    cache = cache or NoCache()
     try:
-        db = sqlite_utils.Database(temporary)
-        db.execute("pragma foreign_keys = on")
-        ensure_db_shape(db)
-        with db.conn:
-            load_tables(db, tables)
-        broken = foreign_key_problems(db)
-        if broken:
-            raise RuntimeError(f"foreign key check failed: {broken[:5]}")
-        counts = {name: db[name].count for name in tables}
-        db.execute("vacuum")
-        db.close()
-        os.replace(temporary, db_path)
+        with TemporaryDatabase(db_path) as temporary:
+            conn = sqlite3.connect(temporary.path, isolation_level=None)
+            try:
+                counts, gap_counts = _write(conn, seeds_dir, cache)
+            except _REFUSED as error:
+                raise SeedError([Problem(Path(seeds_dir).name, None, _missed(error))]) from error
+            finally:
+                conn.close()
+            with open(temporary.path, "rb+") as handle:
+                os.fsync(handle.fileno())
+            temporary.publish()
     finally:
-        temporary.unlink(missing_ok=True)
-    return counts, [p for p in problems if p.needs_review]
+        cache.close()
+    return counts, gap_counts
+
+
+def _write(conn, seeds_dir, cache):
+    """Shape the empty database, load the rows, check them; return the counts."""
+    # The file is private until the rename, and a failed build throws it
+    # away: no journal and no syncing while it is written.
+    conn.execute("pragma journal_mode = off")
+    conn.execute("pragma synchronous = off")
+    conn.execute("pragma cache_size = -65536")
+    indexes_and_triggers = shape_for_load(conn)
+    # schema.sql turns foreign keys on; checked once at the end instead of per row.
+    conn.execute("pragma foreign_keys = off")
+    conn.execute("begin")
+    loader = Loader(conn)
+    errors = walk(seeds_dir, cache, loader)
+    if errors:
+        conn.execute("rollback")
+        raise SeedError(errors)
+    loader.finish()
+    for statement in indexes_and_triggers:
+        conn.execute(statement)
+    conn.execute("commit")
+    after_load(conn)  # a script: it commits as it goes
+    broken = foreign_key_problems(conn) + span_problems(conn)
+    if broken:
+        raise sqlite3.IntegrityError(f"{len(broken)} rows break the schema: {broken[:5]}")
+    counts = {name: conn.execute(f"select count(*) from {name}").fetchone()[0] for name in schema_tables()}
+    conn.execute("vacuum")
+    return counts, loader.gap_counts
+
+
+def _missed(error):
+    """The message of a row the database refused: the seed checks let a problem through."""
+    named = {
+        OverflowError: "a number too large for the database",
+        UnicodeEncodeError: "text that cannot be written as UTF-8",
+    }
+    what = next((text for kind, text in named.items() if isinstance(error, kind)), "a row that breaks one of the database's rules")
+    return f"the database refused {what}, which the seed checks let through; please report this with the seeds that caused it"

@@ -13,14 +13,51 @@ import sqlite3
 from ..core.paths import SCHEMA_DIR
 
 
+AFTER_LOAD = SCHEMA_DIR / "after_load.sql"
+
+
 def ensure_db_shape(db):
-    """Apply every ``schema/*.sql`` file, in name order, to an empty database."""
+    """Apply every ``schema/*.sql`` file but after_load.sql, in name order, to
+    an empty database (a sqlite3 connection or a sqlite_utils Database)."""
+    conn = getattr(db, "conn", db)
     for path in _schema_files():
-        db.conn.executescript(path.read_text(encoding="utf-8"))
+        conn.executescript(path.read_text(encoding="utf-8"))
+
+
+def statements():
+    """Every statement of ``schema/*.sql``, in order, as written."""
+    found, pending = [], ""
+    for path in _schema_files():
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            pending += line
+            if sqlite3.complete_statement(pending):
+                found.append(pending.strip())
+                pending = ""
+    return found
+
+
+def _deferred(statement):
+    """Indexes and triggers: applied after a bulk load, which is faster than
+    keeping them up to date row by row (the build checks the spans itself)."""
+    body = re.sub(r"^(\s*--[^\n]*\n)*", "", statement).lstrip().upper()
+    return body.startswith(("CREATE INDEX", "CREATE UNIQUE INDEX", "CREATE TRIGGER"))
+
+
+def shape_for_load(conn):
+    """Apply the schema without its indexes and triggers; return them, to apply after the load."""
+    later = [statement for statement in statements() if _deferred(statement)]
+    conn.executescript("\n".join(statement for statement in statements() if not _deferred(statement)))
+    return later
+
+
+def after_load(db):
+    """Work out what ``schema/after_load.sql`` derives from the loaded rows
+    (``db``: a sqlite3 connection or a sqlite_utils Database)."""
+    getattr(db, "conn", db).executescript(AFTER_LOAD.read_text(encoding="utf-8"))
 
 
 def _schema_files():
-    return sorted(SCHEMA_DIR.glob("*.sql"))
+    return sorted(path for path in SCHEMA_DIR.glob("*.sql") if path != AFTER_LOAD)
 
 
 @functools.cache

@@ -65,13 +65,19 @@ def read_metadata(metadata_path, database="peshawar"):
 
 
 def read_tables(conn, table_metadata):
-    """Every data table, referenced tables before the tables that refer to them."""
+    """Every data table, referenced tables before the tables that refer to them.
+
+    A table the site hides (``hidden: true`` in metadata.yml) holds the
+    answer to a question, worked out by the build from the data tables
+    (schema/after_load.sql): derived, like the search indexes, so left out.
+    """
     names = [
         name
         for (name,) in conn.execute(
             "select name from pragma_table_list where schema = 'main' and type = 'table' "
             "and name not like 'sqlite_%' order by name"
         )
+        if not (table_metadata.get(name) or {}).get("hidden")
     ]
     tables = {name: _read_table(conn, name, table_metadata.get(name) or {}) for name in names}
     return [tables[name] for name in _referenced_first(tables)]

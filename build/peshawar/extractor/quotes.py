@@ -42,7 +42,7 @@ class QuoteRule:
     how: str
     # Calibration: of ``found`` quotes this rule attributed in the development
     # corpora (own-dev and PolNeAR train pooled, scored by
-    # ``python -m peshawar.corpus calibration``), ``right`` were real quotes
+    # ``python -m peshawar.corpus speaker-calibration``), ``right`` were real quotes
     # with the right speaker.
     found: int
     right: int
@@ -58,7 +58,7 @@ class QuoteRule:
 Q = QuoteRule
 # Counts measured on 854 articles (14 own-dev, 840 PolNeAR train), 8,704
 # gold quotes, with the extractor of the commit that wrote them; rerun
-# `make calibration` after changing a rule and paste its counts here.
+# `make speaker-calibration` after changing a rule and paste its counts here.
 QUOTE_RULES = (
     Q("x_said_after", 'a cue right after the closing mark: "…," X said', 2360, 2048),
     Q("said_x_after", 'an inverted cue right after the closing mark: "…," said X', 771, 729),

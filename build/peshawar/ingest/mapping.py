@@ -1,0 +1,53 @@
+"""Mapping the work over the articles: in this process, on a process pool
+of every core, or on a Dask distributed cluster (``--scheduler``). Results
+come back in the order of the articles, whichever engine ran them."""
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from .work import draft_job
+
+_CONTEXT = None  # a pool worker's Context, set once when it starts
+
+
+def _start_worker(context):
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _draft_in_worker(job):
+    return draft_job(job, _CONTEXT)
+
+
+def default_workers():
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def map_drafts(jobs, context, workers=None, scheduler=None):
+    """``draft_job`` over ``jobs``, yielded in their order."""
+    if scheduler:
+        yield from _on_dask(jobs, context, scheduler)
+        return
+    workers = workers or default_workers()
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield draft_job(job, context)
+        return
+    # fork: workers start at once and inherit the lookups already read.
+    start = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=start, initializer=_start_worker, initargs=(context,)) as pool:
+        yield from pool.map(_draft_in_worker, jobs, chunksize=chunk)
+
+
+def _on_dask(jobs, context, address):
+    """The same map on a Dask cluster; its workers need this package importable."""
+    from distributed import Client
+
+    with Client(address) as client:
+        shared = client.scatter(context, broadcast=True)
+        futures = client.map(draft_job, jobs, context=shared, pure=False)
+        for future in futures:
+            yield future.result()
+            future.release()

@@ -1,0 +1,88 @@
+"""An ingest run: read the inputs, plan the ids, map the work, write each
+draft and remember its rows in the build cache, and sum up what went in
+and what was skipped, and why."""
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.problems import SeedError
+from ..dataset.units import read_lookups
+from .mapping import map_drafts
+from .plan import plan, seeds_state
+from .sources import Skip, read_inputs
+from .work import Context, Drafted, join_context
+
+
+@dataclass
+class Summary:
+    added: list = field(default_factory=list)  # Drafted
+    skipped: list = field(default_factory=list)  # Skip
+
+
+class WriteError(Exception):
+    pass
+
+
+def write_draft(seeds_dir, text, drafted, cache):
+    """The article's text and its draft annotation file, never over another file.
+
+    The annotation file is written last and appears whole (a link from a
+    temporary file): an article is in the seeds once its annotation is.
+    """
+    root = Path(seeds_dir)
+    text_path = root / "articles" / f"{drafted.article_id}.txt"
+    annotation_path = root / "annotations" / f"{drafted.article_id}.yml"
+    raw = text.encode("utf-8")
+    if annotation_path.exists():
+        raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
+    if text_path.exists() and text_path.read_bytes() != raw:
+        raise WriteError(f"{text_path} already exists; refusing to overwrite it")
+    text_path.parent.mkdir(exist_ok=True)
+    annotation_path.parent.mkdir(exist_ok=True)
+    if not text_path.exists():
+        text_path.write_bytes(raw)
+    temporary = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(drafted.annotation_text.encode("utf-8"))
+        os.link(temporary, annotation_path)
+    except FileExistsError:
+        raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
+    finally:
+        temporary.unlink(missing_ok=True)
+    cache.put(drafted.unit_key, drafted.unit)
+    return text_path, annotation_path
+
+
+def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False):
+    """Ingest the articles of ``paths`` into ``seeds_dir``; return a Summary."""
+    lookups = read_lookups(seeds_dir, cache)
+    if lookups.problems:
+        raise SeedError(lookups.problems)
+    jobs, skipped = plan(read_inputs(paths), seeds_state(lookups))
+    summary = Summary(skipped=skipped)
+    context = Context(lookups, join_context(seeds_dir))
+    bar = _bar(len(jobs), progress)
+    try:
+        for job, result in zip(jobs, map_drafts(jobs, context, workers, scheduler)):
+            if isinstance(result, Drafted):
+                try:
+                    write_draft(seeds_dir, job.text, result, cache)
+                    # Kept for the summary only: the draft's text and rows are on disk now.
+                    summary.added.append(dataclasses.replace(result, annotation_text="", unit={}))
+                except (WriteError, OSError) as error:
+                    summary.skipped.append(Skip(job.source, str(error)))
+            else:
+                summary.skipped.append(Skip(job.source, result.reason))
+            bar.update()
+    finally:
+        bar.close()
+    return summary
+
+
+def _bar(total, shown):
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the process pool forks after the bar exists
+    return tqdm(total=total, unit="article", disable=not shown or total < 2, smoothing=0.1, mininterval=0.5)
