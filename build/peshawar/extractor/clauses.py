@@ -14,11 +14,15 @@ Everything here is a pure function of a string.
 
 import re
 
+from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
 from .lexicon import SPEECH_VERBS, VERB_MARKERS
 
 WORD_RE = re.compile(r"[\w’'.-]+")
-SUBORDINATOR_RE = re.compile(r"\b(?:when|while|because|although|though|if|after|before|as|since|whereas|until|unless)\s+")
+# Grouped by first letter (the words exclude each other at any one place).
+SUBORDINATOR_RE = re.compile(r"\b(?:" + first_letter_alternation(
+    ("when", "while", "because", "although", "though", "if", "after", "before", "as", "since", "whereas", "until", "unless")
+) + r")\s+")
 # Words that join a second verb to the clause's subject: "X did Y and said".
 COORDINATORS = {"and", "but", "then", "or", "before", "after"}
 # "-ed" words that are adjectives in a description, not verbs ("a retired teacher").
@@ -86,15 +90,16 @@ def subject_of_clause(text, start, end):
         if coordinated or not VERB_MARKERS.isdisjoint(WORD_RE.findall(text[start:end].lower())):
             return None  # "the plan would" is not a speaker
         return start, end
-    rest = [w for w in words if w.start() >= subject.end]
-    if rest and is_verb(_skip_adverbs(rest).group(), after_subject=True):
+    first_after = next((i for i, w in enumerate(words) if w.start() >= subject.end), len(words))
+    if first_after < len(words) and is_verb(_skip_adverbs(words, first_after).group(), after_subject=True):
         return (subject.start, subject.end) if coordinated else None
     return None if coordinated else (start, end)
 
 
-def _skip_adverbs(words):
-    """The first word that is not an adverb or "then"/"also"/"just"."""
-    for word in words:
+def _skip_adverbs(words, first=0):
+    """The first word of ``words[first:]`` that is not an adverb or
+    "then"/"also"/"just" (the last word when all are)."""
+    for word in words[first:]:
         lower = word.group().lower()
         if lower in lexicon.SUBJECT_TRAILERS and lower not in VERB_MARKERS:
             continue
