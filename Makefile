@@ -7,6 +7,8 @@
 # make fuzz CASES=1000   a benchmark: break copies of the seeds and count how the build answers
 # make bench-yaml        a benchmark: how fast the seeds' YAML is read (MB/s)
 # make bench-build       a benchmark: the seeds' build against its floor (a bare executemany of the same rows)
+# make speaker-calibration   the quote rules' confidences against their measured speaker precision
+# make bench-extract   a benchmark: the extractor on 10 KB to 1 MB of news and on hostile text
 #
 # Each target creates .venv and installs requirements.txt first if needed.
 
@@ -21,7 +23,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve load test evaluate calibrate extract ingest bench fuzz bench-yaml bench-build clean
+.PHONY: build check package serve load test evaluate calibrate speaker-calibration extract ingest bench fuzz bench-yaml bench-build bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -137,6 +139,16 @@ calibrate: $(BIN)/.installed
 # interpreter inserting the same rows with executemany, timed in pairs.
 bench-build: $(BIN)/.installed
 	@$(BIN)/python -m peshawar.bench.build_floor
+
+# The development corpora the quote rules are calibrated on (corpora/README.md;
+# PolNeAR train is converted locally, not committed).
+CALIBRATION_CORPORA ?= corpora/own-dev corpora/polnear-train
+speaker-calibration: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.corpus speaker-calibration $(CALIBRATION_CORPORA)
+
+# A benchmark, not a test: times and ratios, the last line one JSON object.
+bench-extract: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.extractor
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

@@ -195,3 +195,24 @@ def test_evaluate_refuses_a_corpus_with_problems(corpus, monkeypatch):
     result = CliRunner().invoke(cli, ["evaluate", str(corpus)])
     assert result.exit_code == 1
     assert f"{gold_file}:" in result.output and "form must be one of full, partial" in result.output
+
+
+def test_calibration_sets_each_rule_against_its_measured_precision(corpus, monkeypatch):
+    from collections import namedtuple
+
+    Rule = namedtuple("Rule", "rule found right confidence")
+    monkeypatch.setattr(extractor, "quotes", lambda text, actors: found(second="the plan"))
+    monkeypatch.setattr(extractor, "quote_rules", lambda: [Rule("cue_before_in_sentence", 10, 5, 0.5), Rule("never_fired", 3, 1, 0.4)])
+    result = CliRunner().invoke(cli, ["speaker-calibration", str(corpus)])
+    assert result.exit_code == 0, result.output
+    rows = {row["rule"]: row for row in json.loads(result.output.strip().splitlines()[-1])["rules"]}
+    # The stand-in's found() gives each quote a rule; the table knows one of them.
+    measured = {rule for rule in rows if rows[rule]["found"]}
+    assert measured == {"said_x_after", "cue_before_in_sentence", "x_said_after"}
+    # Its one quote got the wrong speaker ("the plan"): measured 0 of 1, table 0.5.
+    assert (rows["cue_before_in_sentence"]["precision"], rows["cue_before_in_sentence"]["confidence"]) == (0.0, 0.5)
+    assert rows["never_fired"] == {"rule": "never_fired", "found": 0, "speaker_right": 0, "precision": None,
+                                   "table_found": 3, "table_right": 1, "confidence": 0.4}
+    for name in measured - {"cue_before_in_sentence"}:
+        assert rows[name]["confidence"] is None  # measured, but the table has no row for it
+    assert "| rule | found | speaker right | precision |" in result.output

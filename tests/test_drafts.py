@@ -223,3 +223,26 @@ async def test_the_site_shows_automatic_rows_apart_from_curated_ones(tmp_seeds, 
     automatic = {row["article_id"] for row in rows}
     assert "schools-reopen" in automatic
     assert not automatic & {"nbc-massacre-splits-militant-groups", "vice-why-taliban-massacred-children"}
+
+
+def test_a_draft_quote_keeps_the_words_as_written_and_is_less_sure_of_a_surname_link(tmp_seeds):
+    registry = load_registry(tmp_seeds)
+    text = (
+        "Schools Reopen\n\n"
+        '"Every child deserves a classroom," Malala Yousafzai said. The crowd cheered.\n\n'
+        '"We cannot let another year go by," she said.\n\n'
+        'Later Yousafzai spoke again. "Books first," Yousafzai said.\n'
+    )
+    result = analyse(text, registry)
+    draft, _ = draft_annotation("schools", text, result)
+    rows = {row["text"]: row for row in draft["quotes"]}
+    found = {quote["text"]: quote for quote in result["quotes"]}
+    assert rows["We cannot let another year go by,"]["speaker_text"] == "she"
+    assert "Malala Yousafzai" in rows["We cannot let another year go by,"]["note"]
+    by_name, by_surname = rows["Every child deserves a classroom,"], rows["Books first,"]
+    assert by_name["speaker"] == by_surname["speaker"] == "malala-yousafzai"
+    assert by_name["speaker_text"] == "Malala Yousafzai" and "note" not in by_name
+    assert found["Books first,"]["identity_confidence"] < found["Every child deserves a classroom,"]["identity_confidence"]
+    # Same rule, weaker link: the draft row is less sure.
+    assert found["Books first,"]["rule"] == found["Every child deserves a classroom,"]["rule"]
+    assert by_surname["confidence"] < by_name["confidence"] <= found["Every child deserves a classroom,"]["confidence"]

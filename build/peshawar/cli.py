@@ -129,10 +129,13 @@ def extract_command(file, seeds_dir):
     """Print what the extractor finds in FILE as one JSON object."""
     import json
 
-    from .extractor import extract
+    from .extractor import TextTooLong, extract
 
     text = _read_article(file)
-    result = extract(text, _registry(seeds_dir))
+    try:
+        result = extract(text, _registry(seeds_dir))
+    except TextTooLong as error:
+        _fail(f"{file}: {error}")
     click.echo(json.dumps(result, ensure_ascii=False))
 
 

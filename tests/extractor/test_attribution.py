@@ -96,5 +96,5 @@ def test_paragraph_continuation_after_a_speaker_named_in_the_sentence_before(reg
 
 
 def test_unregistered_speaker_named_in_the_sentence_before(registry):
-    quote = only_quote('Ana Ruiz laughed at the memory.\n\n"We never gave up on this farm, not once."', registry)
+    quote = only_quote('Ana Ruiz walked the rows at dawn.\n\n"We never gave up on this farm, not once."', registry)
     assert (quote["speaker"], quote["rule"]) == ("Ana Ruiz", "previous_sentence_name")

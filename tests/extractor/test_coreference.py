@@ -13,7 +13,8 @@ from findings import only_quote
 def test_pronoun_goes_to_the_last_named_speaker(registry):
     text = 'Maria Lopez said the town would recover. Okafor disagreed with her.\n\n"It is too early to tell," he said.'
     quote = only_quote(text, registry)
-    assert (quote["speaker"], quote["speaker_id"]) == ("he", "john-okafor")
+    assert (quote["speaker"], quote["speaker_as_written"], quote["speaker_id"]) == ("Okafor", "he", "john-okafor")
+    assert (quote["speaker_form"], quote["identity"]) == ("pronoun", "pronoun")
 
 
 def test_pronoun_goes_to_the_person_the_last_sentence_is_about(registry):
@@ -24,7 +25,7 @@ def test_pronoun_goes_to_the_person_the_last_sentence_is_about(registry):
 def test_pronoun_she_skips_the_man_named_last(registry):
     text = 'Maria Lopez told reporters the pumps had failed. Mr. John Okafor, her deputy, stood beside her.\n\n"We need new pumps," she added.'
     quote = only_quote(text, registry)
-    assert quote["speaker"] == "she"
+    assert (quote["speaker"], quote["speaker_as_written"]) == ("Maria Lopez", "she")
     assert quote["speaker_id"] == "maria-lopez"
 
 
@@ -40,7 +41,8 @@ def test_the_commander_is_the_last_person_described_that_way(registry):
         '"We hold the line," the commander said.'
     )
     quote = only_quote(text, registry)
-    assert (quote["speaker"], quote["speaker_id"]) == ("the commander", "ade-bello")
+    assert (quote["speaker"], quote["speaker_as_written"], quote["speaker_id"]) == ("Ade Bello", "the commander", "ade-bello")
+    assert quote["speaker_form"] == "description"
 
 
 def test_an_unnamed_commander_stays_unnamed(registry):
@@ -49,7 +51,8 @@ def test_an_unnamed_commander_stays_unnamed(registry):
         '"We had no choice," the commander said.'
     )
     quote = only_quote(text, registry)
-    assert (quote["speaker"], quote["speaker_id"]) == ("the commander", None)
+    # Never named: the speaker is the phrase that introduced them.
+    assert (quote["speaker"], quote["speaker_as_written"], quote["speaker_id"]) == ("A local commander", "the commander", None)
 
 
 def test_unknown_speaker_is_reported_with_null_id(registry):
@@ -68,10 +71,10 @@ def test_unknown_speaker_is_reported_with_null_id(registry):
          "Ana Ruiz", None),
         # A sentence subject after a possessive description set off by commas.
         ('Maria Lopez won the seat. Her rival, John Okafor, conceded early.\n\n"I respect that," he said.',
-         "he", "john-okafor"),
+         "John Okafor", "john-okafor"),
         # A team name and a role word before the subject's name.
         ('Maria Lopez scored twice. Rovers captain John Okafor blamed the referee.\n\n"It was never a penalty," he said.',
-         "he", "john-okafor"),
+         "John Okafor", "john-okafor"),
         # A title learnt for an unregistered man: "she" skips him.
         ('Ana Ruiz runs the farm. Mr Pedro Gil said the pumps had failed.\n\n"We are tired," she said.', "Ana Ruiz", None),
         # "who asked not to be named" is no speech cue; the official speaks.
@@ -103,3 +106,16 @@ def test_relative_which_before_a_pronoun_cue(registry):
     text = 'Maria Lopez runs the shop. Her bestseller is a novel, which she says children buy "by the armful".'
     quote = only_quote(text, registry)
     assert (quote["text"], quote["speaker_id"]) == ("by the armful", "maria-lopez")
+
+
+def test_an_epithet_means_the_person_last_named(registry):
+    # "the senator" with no senator described in the article: news copy's
+    # way of naming again the person it is writing about.
+    text = 'Farida Noor toured the flooded district on Monday.\n\n"We will rebuild every house," the senator said.'
+    quote = only_quote(text, registry)
+    assert (quote["speaker"], quote["speaker_as_written"]) == ("Farida Noor", "the senator")
+
+
+def test_an_epithet_of_the_wrong_gender_names_nobody(registry):
+    text = 'Mrs. Farida Noor toured the flooded district on Monday.\n\n"We will rebuild every house," the actor said.'
+    assert only_quote(text, registry)["speaker"] == "the actor"

@@ -4,6 +4,8 @@ and the head of a phrase.
 The texts are written for these tests; none comes from the seed articles.
 """
 
+import pytest
+
 from findings import only_quote
 
 
@@ -20,3 +22,16 @@ def test_the_last_name_in_a_list_is_not_the_speaker(registry):
 def test_title_is_dropped_from_the_speaker_name(registry):
     quote = only_quote('"The road is closed," Prime Minister Petra Novak said.', registry)
     assert quote["speaker"] == "Petra Novak"
+
+
+@pytest.mark.parametrize("text", [
+    "the RF also publicly", "also", " also", "x-also", "a  \u00a0 also", "a\tb\n", "a b\n\n", "a b ",
+    "Smith, however", "word9", "a é", "", "  ", "officials said late Tuesday",
+])
+def test_the_last_word_read_backwards_is_what_the_regex_finds(text):
+    from peshawar.extractor.phrases import LAST_WORD_RE, _last_word
+
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            match = LAST_WORD_RE.search(text, start, end)
+            assert _last_word(text, start, end) == ((match.start(), match.start(1)) if match else None), (text, start, end)

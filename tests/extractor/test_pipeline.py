@@ -94,3 +94,31 @@ def test_make_extract_prints_only_the_json_object(tmp_path):
     completed = subprocess.run(["make", "--no-print-directory", "extract", f"FILE={article}"], capture_output=True, text=True, cwd=ROOT)
     assert completed.returncode == 0, completed.stderr
     assert set(json.loads(completed.stdout)) == {"quotes", "claims", "mentions", "citations"}
+
+
+def test_a_text_over_the_limit_is_refused_by_name(registry):
+    from peshawar.extractor import MAX_TEXT_CHARS, TextTooLong
+
+    with pytest.raises(TextTooLong, match="at most"):
+        analyse("a" * (MAX_TEXT_CHARS + 1), registry)
+    assert extract("a" * 1000, registry)["quotes"] == []  # a text under it is read
+
+
+def test_extract_refuses_a_text_over_the_limit_in_one_line(tmp_path):
+    from peshawar.extractor import MAX_TEXT_CHARS
+
+    article = tmp_path / "huge.txt"
+    article.write_text("word " * (MAX_TEXT_CHARS // 5 + 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(article)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "MAX_TEXT_CHARS" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text", ["Visit 127.0.0.1 now.", "Version 1.2.3.4.5.6 shipped.", "At 10.20.30 the count was 7."])
+def test_runs_of_digit_groups_are_no_number_and_raise_nothing(registry, text):
+    result = analyse(text, registry)
+    verbatim(text, result)
+    for claim in result["claims"]:
+        if claim["text"].count(".") > 1:
+            assert claim["value"] is None

@@ -15,7 +15,7 @@ def test_one_pass_gives_marks_sentences_and_resolved_cues(registry):
         'Maria Lopez arrived at noon. "We will rebuild," she said.', "The rain stopped.",
     ]
     cue, = reading.cues
-    assert (cue.word, cue.speaker_text, cue.speaker_id) == ("said", "she", "maria-lopez")
+    assert (cue.word, cue.subject.text, cue.speaker_text, cue.speaker_id) == ("said", "she", "Maria Lopez", "maria-lopez")
 
 
 def test_the_masked_text_keeps_every_offset(registry):

@@ -10,4 +10,6 @@ small subsets of them, asserting behaviour, never timings.
 - ``yaml_speed``: MB/s of the seed YAML reader (`make bench-yaml`).
 - ``build_floor``: the seeds' build against a bare executemany of the same
   rows (`make bench-build`).
+- ``extractor``: the extractor on 10 KB to 1 MB of news and on hostile
+  100 KB inputs (`make bench-extract`).
 """

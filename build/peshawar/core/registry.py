@@ -17,7 +17,7 @@ from .files import read_yaml
 
 def fold(text):
     """A spelling compared without case, no-break spaces or repeated spaces."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 @dataclass
@@ -31,9 +31,12 @@ class Registry:
     def __post_init__(self):
         self._folded = {}
         self._surnames = {}  # last word of a multi-word person alias -> actor ids
+        # The most words an alias has: no longer phrase can name an actor.
+        self.longest_alias_words = 0
         for alias, actor_id in self.aliases.items():
             self._folded.setdefault(fold(alias), actor_id)
             words = fold(alias).split()
+            self.longest_alias_words = max(self.longest_alias_words, len(words))
             if len(words) > 1 and self.kinds.get(actor_id) == "person":
                 owners = self._surnames.setdefault(words[-1], [])
                 if actor_id not in owners:

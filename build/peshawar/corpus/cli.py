@@ -12,7 +12,7 @@ import click
 
 from . import extractor
 from .format import CorpusError, checksums, digest, read_corpus, write_corpus
-from .score import figures, report_lines, score_article
+from .score import calibration_lines, calibration_rows, figures, report_lines, score_article
 
 
 def _fail(problems, heading):
@@ -66,15 +66,9 @@ def checksum(path):
     click.echo(digest(checksums(path)))
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=extractor.SEEDS, show_default=True, help="Where actors.yml (the registry) is.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), help="Write every miss, extra quote and wrong speaker here, one JSON object a line.")
-@click.option("--skip", "skip", multiple=True, metavar="GLOB", help="Leave out articles whose id matches GLOB (repeatable), e.g. 'nyt-*'.")
-def evaluate(paths, seeds_dir, errors_path, skip):
-    """Run the extractor over every article of the corpora PATHS and score
-    it against their gold. Figures per corpus (and all together when more
-    than one), then one JSON line with all of them."""
+def _scored(paths, seeds_dir, skip):
+    """``(figures per corpus and "all" when more than one, error records)``
+    of the extractor on the corpora ``paths``; problems end the command."""
     corpora = [read_corpus(path) for path in paths]
     problems = [p for corpus in corpora for p in corpus.problems]
     if problems:
@@ -100,9 +94,44 @@ def evaluate(paths, seeds_dir, errors_path, skip):
         everything.update(counts)
     if len(corpora) > 1:
         results["all"] = figures(everything)
+    return results, records
+
+
+CORPUS_PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+SEEDS_OPTION = click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path), default=extractor.SEEDS, show_default=True, help="Where actors.yml (the registry) is.")
+SKIP_OPTION = click.option("--skip", "skip", multiple=True, metavar="GLOB", help="Leave out articles whose id matches GLOB (repeatable), e.g. 'nyt-*'.")
+
+
+@cli.command()
+@CORPUS_PATHS
+@SEEDS_OPTION
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), help="Write every miss, extra quote and wrong speaker here, one JSON object a line.")
+@SKIP_OPTION
+def evaluate(paths, seeds_dir, errors_path, skip):
+    """Run the extractor over every article of the corpora PATHS and score
+    it against their gold. Figures per corpus (and all together when more
+    than one), then one JSON line with all of them."""
+    results, records = _scored(paths, seeds_dir, skip)
     for name, result in results.items():
         for line in report_lines(name, result):
             click.echo(line)
     if errors_path:
         errors_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     click.echo(json.dumps(results, ensure_ascii=False))
+
+
+@cli.command("speaker-calibration")
+@CORPUS_PATHS
+@SEEDS_OPTION
+@SKIP_OPTION
+def speaker_calibration(paths, seeds_dir, skip):
+    """The quote rules' confidences against their speaker precision on the
+    corpora PATHS pooled: per rule the quotes found, those with the right
+    speaker, right/found, the counts and confidence the rule table holds.
+    The last line is one JSON object."""
+    results, _ = _scored(paths, seeds_dir, skip)
+    pooled = results["all" if "all" in results else next(iter(results))]
+    rows = calibration_rows(pooled["rules"], extractor.quote_rules())
+    for line in calibration_lines(rows):
+        click.echo(line)
+    click.echo(json.dumps({"articles": pooled["articles"], "rules": rows}, ensure_ascii=False))

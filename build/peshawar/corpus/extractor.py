@@ -7,6 +7,7 @@ the scorer measures exactly what ``make extract FILE=...`` prints: the same
 
 from ..core.paths import SEEDS
 from ..extractor import extract, load_registry
+from ..extractor.quotes import QUOTE_RULES
 
 
 def registry(seeds_dir=SEEDS):
@@ -22,3 +23,9 @@ def quotes(text, actors):
 def registry_names(actors):
     """``{actor id: registry name}``, for speakers given as an id."""
     return dict(actors.names)
+
+
+def quote_rules():
+    """The extractor's quote rules, each with the counts and confidence it
+    was calibrated with."""
+    return QUOTE_RULES

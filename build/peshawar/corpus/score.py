@@ -192,3 +192,35 @@ def report_lines(name, result):
             f"    {rule:26} {row['found']:6} {row['matched']:6} {row['speaker_right']:6}  {cell(row['speaker_rate'])}  {cell(row['right_of_found'])}"
         )
     return lines
+
+
+def calibration_rows(measured, quote_rules):
+    """Per rule of ``quote_rules`` (and any rule measured but missing from
+    them): found and right now (``measured``: figures()["rules"]), right/found,
+    and the counts and confidence the table holds."""
+    rows = []
+    table = {rule.rule: rule for rule in quote_rules}
+    for name in list(table) + sorted(set(measured) - set(table)):
+        now, rule = measured.get(name, {}), table.get(name)
+        found, right = now.get("found", 0), now.get("speaker_right", 0)
+        rows.append({
+            "rule": name, "found": found, "speaker_right": right, "precision": _ratio(right, found),
+            "table_found": rule.found if rule else None, "table_right": rule.right if rule else None,
+            "confidence": rule.confidence if rule else None,
+        })
+    return sorted(rows, key=lambda row: -row["found"])
+
+
+def calibration_lines(rows):
+    """The calibration table in Markdown, to paste."""
+    def cell(value):
+        return "-" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+    lines = [
+        "| rule | found | speaker right | precision | table found | table right | confidence set |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(cell(row[key]) for key in (
+            "rule", "found", "speaker_right", "precision", "table_found", "table_right", "confidence")) + " |")
+    return lines

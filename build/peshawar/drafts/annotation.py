@@ -19,6 +19,15 @@ def _automatic(item):
     return {"method": "automatic", "rule": item["rule"], "confidence": round(float(item["confidence"]), 2)}
 
 
+def _quote_confidence(quote):
+    """A draft quote's confidence that its speaker and the actor it links to
+    are both right: the rule's measured confidence, times the link's when
+    it names a registered actor (a surname alone is less sure than a full
+    name), so that the build's review queue lists weak links."""
+    confidence = float(quote["confidence"]) * float(quote.get("identity_confidence") or 1)
+    return round(confidence, 2)
+
+
 def draft_annotation(article_id, text, result):
     """``(annotation dict, citations needing a person)`` from ``analyse()`` output.
 
@@ -28,13 +37,16 @@ def draft_annotation(article_id, text, result):
     quotes = []
     for number, quote in enumerate(result["quotes"], start=1):
         row = {"id": f"{article_id}-auto-q{number:03d}", **_place(text, quote),
-               "speaker": quote["speaker_id"], "speaker_text": quote["speaker"], "cue": quote["cue"],
+               "speaker": quote["speaker_id"], "speaker_text": quote.get("speaker_as_written") or quote["speaker"],
+               "cue": quote["cue"],
                "channel": quote.get("channel_id"), "channel_text": quote.get("channel"), "form": quote["form"]}
         if quote.get("part"):
             row["part"] = quote["part"]
         if quote.get("pull_quote"):
             row["pull_quote"] = True
-        quotes.append({**row, **draft_fields(quote), **_automatic(quote)})
+        if quote["speaker"] and quote["speaker"] != row["speaker_text"]:
+            row["note"] = f"the extractor reads {row['speaker_text'] or 'no attribution here'!r} as {quote['speaker']!r}"
+        quotes.append({**row, **draft_fields(quote), **_automatic(quote), "confidence": _quote_confidence(quote)})
     claims = []
     for number, claim in enumerate(result["claims"], start=1):
         row = {"id": f"{article_id}-auto-c{number:03d}", **_place(text, claim), "kind": claim["kind"],

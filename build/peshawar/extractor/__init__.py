@@ -20,6 +20,6 @@ order by ``pipeline.py``:
 """
 
 from ..core.registry import Registry, load_registry
-from .pipeline import analyse, extract
+from .pipeline import MAX_TEXT_CHARS, TextTooLong, analyse, extract
 
-__all__ = ["Registry", "analyse", "extract", "load_registry"]
+__all__ = ["MAX_TEXT_CHARS", "Registry", "TextTooLong", "analyse", "extract", "load_registry"]

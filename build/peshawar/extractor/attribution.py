@@ -5,26 +5,50 @@ The rule each function applies is the rule name a quote carries; see
 ``quotes.QUOTE_RULES`` for the list and their confidences.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from . import sentences
-from .coreference import person_like
+from .naming import person_like
 from .cues import Cue
 from .phrases import first_subject_name
 
 # How long the stretch between a closing mark and its cue may be.
 AFTER_CUE_REACH_WORDS = 22
+LEAD_PUNCTUATION_RE = re.compile(r"^[\s,;:—–-]*")
+TITLE_PERIOD_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.(?=\s)")
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?]|\b(?:and|but|or|while|which|who|that|when|because)\b")
+NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _first_cue_after(cues, offset):
+    """Index of the first cue starting after ``offset`` (cues are in text order)."""
+    return bisect.bisect_right(cues, offset, key=lambda c: c.start)
+
+
+def _cues_ending_by(cues, offset):
+    """How many cues end at or before ``offset``: cues do not overlap, so
+    their ends are in text order too."""
+    return bisect.bisect_right(cues, offset, key=lambda c: c.end)
 
 
 @dataclass
 class Attribution:
+    """How a quote got its speaker: the rule, the cue, who speaks (the name
+    at its fullest), the registered actor, and the attribution's own words
+    as written nearest the quote with how they are written (name,
+    description, pronoun, or none when no words attribute it)."""
+
     rule: str
     cue: Cue | None = None
     speaker: str | None = None
     speaker_id: str | None = None
     channel: str | None = None
     extra: dict = field(default_factory=dict)
+    as_written: str | None = None
+    form: str = "none"
+    how: str | None = None  # how the speaker id was found (naming.py), if any
 
 
 def after_cue(text, span, cues, marked):
@@ -33,37 +57,38 @@ def after_cue(text, span, cues, marked):
     said / "…," said X / "…" — X told Y)."""
     if span.close is None:
         return None
-    next_open = min((s.open for s in marked if s.open > span.close), default=len(text))
-    for cue in cues:
-        if cue.start <= span.close:
-            continue
-        if cue.start > next_open or not (cue.sentence[0] <= span.close < cue.sentence[1] + 1):
-            return None
-        if cue.subject is None or cue.kind not in ("verb", "passive"):
-            return None
-        if sentences.word_count(text[span.close + 1:cue.start]) > AFTER_CUE_REACH_WORDS:
-            return None
-        # Only the start of the speaker's phrase may stand between (a title,
-        # "the", "the mayor,"): a clause there ("… classrooms will stay, and
-        # …, the Herald reported") means the cue is not this quote's.
-        lead_end = cue.start if cue.inverted else cue.subject.start
-        lead = re.sub(r"^[\s,;:—–-]*", "", text[span.close + 1:max(lead_end, span.close + 1)])
-        lead = re.sub(r"\b[A-Z][a-z]{0,4}\.(?=\s)", "", lead)  # a title's period ("Gov.", "Dr.") ends nothing
-        if lead_end < span.close or sentences.word_count(lead) > 5 or re.search(r"[;:.!?]|\b(?:and|but|or|while|which|who|that|when|because)\b", lead):
-            return None
-        return cue
-    return None
+    following = bisect.bisect_right(marked, span.close, key=lambda s: s.open)
+    next_open = min((s.open for s in marked[following:following + 2] if s.open > span.close), default=len(text))
+    first = _first_cue_after(cues, span.close)
+    if first == len(cues):
+        return None
+    cue = cues[first]
+    if cue.start > next_open or not (cue.sentence[0] <= span.close < cue.sentence[1] + 1):
+        return None
+    if cue.subject is None or cue.kind not in ("verb", "passive"):
+        return None
+    if sentences.word_count(text[span.close + 1:cue.start]) > AFTER_CUE_REACH_WORDS:
+        return None
+    # Only the start of the speaker's phrase may stand between (a title,
+    # "the", "the mayor,"): a clause there ("… classrooms will stay, and
+    # …, the Herald reported") means the cue is not this quote's.
+    lead_end = cue.start if cue.inverted else cue.subject.start
+    lead = LEAD_PUNCTUATION_RE.sub("", text[span.close + 1:max(lead_end, span.close + 1)])
+    lead = TITLE_PERIOD_RE.sub("", lead)  # a title's period ("Gov.", "Dr.") ends nothing
+    if lead_end < span.close or sentences.word_count(lead) > 5 or CLAUSE_BREAK_RE.search(lead):
+        return None
+    return cue
 
 
 def before_cue(text, span, cues, marked):
     """The last cue before the opening mark in the same sentence."""
-    best = None
-    for cue in cues:
-        if cue.end > span.open:
-            break
-        if cue.sentence[0] <= span.open < cue.sentence[1] + 1 and cue.subject is not None:
-            best = cue
-    return best
+    for index in range(_cues_ending_by(cues, span.open) - 1, -1, -1):
+        cue = cues[index]
+        if cue.sentence[1] + 1 <= span.open:
+            return None  # this cue's sentence, and every earlier one, ends before the mark
+        if cue.sentence[0] <= span.open and cue.subject is not None:
+            return cue
+    return None
 
 
 def _rule_for(cue, after):
@@ -82,60 +107,85 @@ def _rule_for(cue, after):
     return "x_said_after"
 
 
-def from_cue(cue, after):
-    return Attribution(_rule_for(cue, after), cue, cue.speaker_text, cue.speaker_id, cue.channel)
+def from_cue(cue, after, rule=None, as_written=True):
+    """The attribution a cue gives; ``as_written`` False when the cue's words
+    are not the quote's own (a cue in another paragraph)."""
+    speaker = cue.speaker
+    return Attribution(
+        rule or _rule_for(cue, after), cue, cue.speaker_text, cue.speaker_id, cue.channel,
+        as_written=cue.subject.text if as_written else None, form=speaker.form if as_written else "none",
+        how=speaker.how if cue.speaker_id else None,
+    )
 
 
 def colon_cue(text, span, cues):
     """"X said:" right before the opening mark (maybe across a line break)."""
-    before = text[:span.open].rstrip()
-    if not before.endswith(":"):
+    colon = span.open - 1
+    while colon >= 0 and text[colon].isspace():
+        colon -= 1
+    if colon < 0 or text[colon] != ":":
         return None
-    colon = len(before) - 1
-    for cue in reversed(cues):
-        if cue.end <= colon and cue.sentence[0] <= colon <= cue.sentence[1] and cue.subject is not None:
+    for index in range(_cues_ending_by(cues, colon) - 1, -1, -1):
+        cue = cues[index]
+        if cue.sentence[1] < colon:
+            return None
+        if cue.sentence[0] <= colon and cue.subject is not None:
             return cue
     return None
 
 
 def previous_sentence_cue(span, cues, sentence_spans, paragraph_spans, same_paragraph_only):
-    sentence = sentences.sentence_at(sentence_spans, span.open)
-    position = sentence_spans.index(sentence) if sentence in sentence_spans else -1
+    sentence_spans = sentences.as_spans(sentence_spans)
+    position = sentence_spans.index_at(span.open)
     if position <= 0:
         return None
     previous = sentence_spans[position - 1]
     if same_paragraph_only and paragraph_of(paragraph_spans, previous[0]) != paragraph_of(paragraph_spans, span.open):
         return None
-    found = None
-    for cue in cues:
-        if previous[0] <= cue.start < previous[1] and cue.subject is not None:
-            found = cue
-    return found
+    while position > 1 and _furniture(sentence_spans, position - 1):
+        position -= 1  # "Article continued below" between a quote and its speaker
+        previous = sentence_spans[position - 1]
+    for index in range(bisect.bisect_left(cues, previous[1], key=lambda c: c.start) - 1, -1, -1):
+        cue = cues[index]
+        if cue.start < previous[0]:
+            return None
+        if cue.subject is not None:
+            return cue
+    return None
+
+
+def _furniture(sentence_spans, position):
+    """Is sentence ``position`` a line of page furniture ("Article continued below")?"""
+    return sentence_spans.text is not None and sentences.is_furniture(sentence_spans.text, *sentence_spans[position])
 
 
 def previous_sentence_name(text, span, sentence_spans, resolver):
     """No cue at all: the person named as the subject of the sentence before
     ("Maria Lopez spoke to the crowd. / "We will not forget …"")."""
-    sentence = sentences.sentence_at(sentence_spans, span.open)
-    position = sentence_spans.index(sentence) if sentence in sentence_spans else -1
+    sentence_spans = sentences.as_spans(sentence_spans)
+    position = sentence_spans.index_at(span.open)
+    sentence = sentence_spans[position] if position >= 0 else (0, 0)
     if position <= 0 or sentence[0] < span.open - 1:
         return Attribution("unattributed")  # the quote does not open its sentence
+    while position > 1 and _furniture(sentence_spans, position - 1):
+        position -= 1
     start, end = sentence_spans[position - 1]
     subject = first_subject_name(text, start, end)
     if subject is None:
         return Attribution("unattributed")
-    speaker, actor_id, _, _ = resolver.resolve(subject, subject.start)
-    if actor_id is None and person_like(text, subject):
-        return Attribution("previous_sentence_name", None, speaker, None)
-    if actor_id is None or resolver.registry.kinds.get(actor_id) not in ("person", "anonymous_source"):
+    speaker = resolver.resolve(subject, subject.start)
+    if speaker.actor_id is None and person_like(resolver.index, subject):
+        return Attribution("previous_sentence_name", None, speaker.name, None)
+    if speaker.actor_id is None or resolver.registry.kinds.get(speaker.actor_id) not in ("person", "anonymous_source"):
         return Attribution("unattributed")
-    return Attribution("previous_sentence_name", None, speaker, actor_id)
+    return Attribution("previous_sentence_name", None, speaker.name, speaker.actor_id, how=speaker.how)
 
 
 def paragraph_of(paragraph_spans, offset):
-    for index, (start, end) in enumerate(paragraph_spans):
-        if start <= offset <= end:
-            return index
+    paragraph_spans = sentences.as_spans(paragraph_spans)
+    index = paragraph_spans.index_at(offset)
+    if index >= 0 and offset <= paragraph_spans[index][1]:
+        return index
     return None
 
 
@@ -158,7 +208,10 @@ def link_parts(text, kept, attributions, cues, paragraph_spans):
                 continue
             if paragraph_of(paragraph_spans, first.open) != paragraph_of(paragraph_spans, second.open):
                 continue
-            between = [c for c in cues if first.close < c.start < second.open and c.subject is not None]
+            between = [
+                c for c in cues[_first_cue_after(cues, first.close):_first_cue_after(cues, second.open - 1)]
+                if c.subject is not None
+            ]
             a, b = attributions[index - 1], attributions[index]
             if a is not None and b is not None and a.cue is not None and a.cue is b.cue and b.rule == "cue_before_in_sentence":
                 share(attributions, index - 1, index, "interrupted")
@@ -178,30 +231,46 @@ def _join(attributions, first, second, rule):
 
 
 def share(attributions, source, target, rule):
+    """``target`` takes ``source``'s speaker by ``rule``. The parts of an
+    interrupted quotation share its attribution's words; a paragraph that
+    continues a quotation has none of its own."""
     origin = attributions[source]
-    attributions[target] = Attribution(rule, origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"linked": source})
+    own_words = rule == "interrupted"
+    attributions[target] = Attribution(
+        rule, origin.cue, origin.speaker, origin.speaker_id, origin.channel, {"linked": source},
+        as_written=origin.as_written if own_words else None, form=origin.form if own_words else "none", how=origin.how,
+    )
+
+
+# How many quotes before and after a quote its twin is looked for among: a
+# pull quote repeats words from nearby, and the bound keeps an article of
+# thousands of quotes from comparing every pair.
+TWIN_REACH = 100
 
 
 def pull_quote_twins(text, kept, attributions, paragraph_spans):
     """The same words quoted twice: the unattributed copy takes the other's speaker."""
+    normalized = [_normalized(text[span.start:span.end]) for span in kept]
     for index, span in enumerate(kept):
         if attributions[index] is not None:
             continue
-        words = _normalized(text[span.start:span.end])
+        words = normalized[index]
         if len(words.split()) < 5:
             continue
-        for other_index, other in enumerate(kept):
+        for other_index in range(max(0, index - TWIN_REACH), min(len(kept), index + TWIN_REACH + 1)):
             if other_index == index or attributions[other_index] is None or attributions[other_index].rule == "pull_quote_twin":
                 continue
-            other_words = _normalized(text[other.start:other.end])
+            other_words = normalized[other_index]
             if words == other_words or (len(words) > 30 and (words in other_words or other_words in words)):
                 origin = attributions[other_index]
-                attributions[index] = Attribution("pull_quote_twin", origin.cue, origin.speaker, origin.speaker_id, None, {"twin": other_index})
+                attributions[index] = Attribution(
+                    "pull_quote_twin", origin.cue, origin.speaker, origin.speaker_id, None, {"twin": other_index}, how=origin.how,
+                )
                 break
 
 
 def _normalized(text):
-    return re.sub(r"[\W_]+", " ", text).strip().lower()
+    return NOT_WORD_RE.sub(" ", text).strip().lower()
 
 
 def part_numbers(kept, attributions):

@@ -11,6 +11,7 @@ functions here apply them: a person named in a credit line is a speaker,
 not a source, unless the rule or the article vouches for the name.
 """
 
+import bisect
 import re
 
 from .credit_rules import (
@@ -20,47 +21,104 @@ from .credit_rules import (
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
 
 
+THE_RE = re.compile(r"^[Tt]he\s+")
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+AND_RE = re.compile(r"\s+(?:and|&)\s+")
+LONE_NAME_RE = re.compile(r"[A-Z][\w.]*[a-z]")  # Reuters, FlightAware, Example.org
+# Where a word stands after a capitalised word and spaces ("Mr. Khan"):
+# the spaces' end.
+AFTER_CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*\.?[ \u00a0]+")
+DOTTED_WORD_RE = re.compile(r"[\w.]+")
+QUOTED_TITLE_RE = re.compile(r"[\"“‘']([A-Z][^\"”’\n]*?)[,.]?[\"”’']")
+CAPITALISED_TITLE_RE = re.compile(r"[A-Z][^,\n]*?(?=,\s+(?:said|told|says|wrote|who|a|an|the)\b|,\s*$|\.\s|$)")
+LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+class Article:
+    """What the credit rules ask of one article, indexed once: its mentions
+    by where they start, its cues, and the words written after a
+    capitalised word."""
+
+    def __init__(self, text, registry, mentions, cues):
+        self.text, self.registry, self.mentions, self.cues = text, registry, list(mentions), list(cues)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.cue_starts = [cue.start for cue in self.cues]
+        self._after_capitalised = None
+
+    def mentions_within(self, start, end):
+        """The mentions inside ``[start, end)``, in text order."""
+        index = bisect.bisect_left(self.mention_starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index][0] < end:
+            if self.mentions[index][1] <= end:
+                found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def mentions_starting_at(self, start):
+        return self.mentions[bisect.bisect_left(self.mention_starts, start):bisect.bisect_right(self.mention_starts, start)]
+
+    def written_after_capitalised(self, word):
+        """Does ``word`` stand anywhere after a capitalised word and spaces
+        ("Ayesha Khan", "Mr. Khan"), ending where a word ends?"""
+        if self._after_capitalised is None:
+            words = set()
+            for match in AFTER_CAPITALISED_RE.finditer(self.text):
+                following = DOTTED_WORD_RE.match(self.text, match.end())
+                if following:
+                    token = following.group()
+                    words.update(token[:end] for end in range(1, len(token) + 1) if end == len(token) or token[end] == ".")
+            self._after_capitalised = words
+        return word in self._after_capitalised
+
+
 def find_citations(text, registry, mentions, cues=()):
+    article = Article(text, registry, mentions, cues)
     found = []
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
-    evidenced = {m.group("x").strip() for rule in CREDIT_RULES if rule.shows_sources for m in rule.pattern.finditer(text)}
-    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)}
-    for rule in CREDIT_RULES:
+    rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
+    photo = "Photo" in text  # every photo credit says so
+    evidenced = {m.group("x").strip() for rule in rules if rule.shows_sources for m in rule.pattern.finditer(text)}
+    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)} if photo else set()
+    for rule in rules:
         for match in rule.pattern.finditer(text):
-            found.extend(_credit(text, registry, mentions, match, rule, evidenced))
-    found.extend(_photo_credits(text, registry, mentions))
+            found.extend(_credit(article, match, rule, evidenced))
+    if photo:
+        found.extend(_photo_credits(text, registry))
     found.extend(_links(text, registry))
-    found.extend(_books(text, registry, mentions))
-    found.extend(_channels(text, registry, mentions, cues))
+    found.extend(_books(article))
+    found.extend(_channels(article))
     return _dedupe(found)
 
 
-def _vouched(text, match, rule, name, evidenced):
+def _vouched(article, match, rule, name, evidenced):
     """Does the article vouch that ``name`` is a source, whatever its words?"""
-    bare = re.sub(r"^[Tt]he\s+", "", name)
+    text = article.text
+    bare = THE_RE.sub("", name)
     return (
         bare in evidenced or name in evidenced
-        or re.fullmatch(r"[A-Z]{2,6}", bare) is not None  # "told the BBC", "AFP reported"
+        or ACRONYM_RE.fullmatch(bare) is not None  # "told the BBC", "AFP reported"
         or (len(bare.split()) > 1 and bare.split()[0] in FOREIGN_ARTICLES)  # "told Le Monde"
         or rule.vouches
-        or (rule.vouches_lone_name and _lone_name_never_a_person(text, bare))
-        or (rule.vouches_appositive and APPOSITIVE_SOURCE.match(text[match.end():match.end() + 80]) is not None)
+        or (rule.vouches_lone_name and _lone_name_never_a_person(article, bare))
+        or (rule.vouches_appositive and APPOSITIVE_SOURCE.match(text, match.end(), match.end() + 80) is not None)
     )
 
 
-def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
+def _credit(article, match, rule, evidenced=frozenset()):
     """The citations one credit-line match makes, by its rule's policy."""
+    text, registry = article.text, article.registry
     name = match.group("x").strip()
     name_start = match.start("x") + (len(match.group("x")) - len(match.group("x").lstrip()))
-    cited_ids = _actors_in(registry, mentions, name, name_start, name_start + len(name))
+    cited_ids = _actors_in(article, name, name_start, name_start + len(name))
     if rule.all_named:
-        cited_ids = _actors_in(registry, mentions, match.group(), match.start(), match.end()) or cited_ids
+        cited_ids = _actors_in(article, match.group(), match.start(), match.end()) or cited_ids
     people = [a for a in cited_ids if registry.kinds.get(a) in ("person", "anonymous_source", "unnamed_group")]
     sources = [a for a in cited_ids if a not in people]
     if rule.sources_only:
         # A person "according to Smith" is a speaker, not a citation.
-        reads_as_source = not sources and (_looks_like_outlet(name) or _vouched(text, match, rule, name, evidenced))
+        reads_as_source = not sources and (_looks_like_outlet(name) or _vouched(article, match, rule, name, evidenced))
         if not sources and (people or not reads_as_source):
             return []
         if rule.needs_outlet and not reads_as_source and not any(
@@ -78,8 +136,8 @@ def _credit(text, registry, mentions, match, rule, evidenced=frozenset()):
     if targets == [None]:
         # "the World Health Organization and UNICEF": two sources when each
         # side reads as one on its own.
-        parts = re.split(r"\s+(?:and|&)\s+", name)
-        if len(parts) > 1 and all(_looks_like_outlet(part) or re.fullmatch(r"[A-Z]{2,6}", part) for part in parts):
+        parts = AND_RE.split(name)
+        if len(parts) > 1 and all(_looks_like_outlet(part) or ACRONYM_RE.fullmatch(part) for part in parts):
             return [_item(text, start, end, cited=part, cited_id=registry.resolve(part), kind=kind, rule=rule.rule, confidence=rule.confidence) for part in parts]
     return [_item(text, start, end, cited=name, cited_id=actor, kind=kind, rule=rule.rule, confidence=rule.confidence) for actor in targets]
 
@@ -88,7 +146,7 @@ def _source_kind(registry, sources, name, rule, evidenced):
     """The kind of citation a source is: from the registry, else the words of its name."""
     kind = next((KIND_FOR_ACTOR.get(registry.kinds.get(a), "other") for a in sources), _kind_from_words(name))
     if not sources and kind == "other":
-        if re.sub(r"^[Tt]he\s+", "", name) in evidenced:
+        if THE_RE.sub("", name) in evidenced:
             kind = "wire_service"
         elif rule.kind_if_unknown:
             kind = rule.kind_if_unknown
@@ -103,24 +161,24 @@ def _kind_from_words(name):
     return "research_organization" if words & RESEARCH_WORDS else "other"
 
 
-def _lone_name_never_a_person(text, word):
+def _lone_name_never_a_person(article, word):
     """Is ``word`` ("Reuters") one capitalised word that the article never
     uses as a person's surname ("Ayesha Khan", "Mr. Khan")? Then "told
     Reuters" is more likely an outlet than a person."""
-    if not re.fullmatch(r"[A-Z][\w.]*[a-z]", word):  # Reuters, FlightAware, Example.org
+    if not LONE_NAME_RE.fullmatch(word):
         return False
-    return re.search(r"(?:[A-Z][\w'’-]*\.?)[ \u00a0]+" + re.escape(word) + r"\b", text) is None
+    return not article.written_after_capitalised(word)
 
 
 def _looks_like_outlet(name):
     return any(word.strip(".,'’") in OUTLET_WORDS for word in name.split())
 
 
-def _actors_in(registry, mentions, name, start, end):
-    actor = registry.resolve(name)
+def _actors_in(article, name, start, end):
+    actor = article.registry.resolve(name)
     found = [actor] if actor else []
-    for m_start, m_end, _, actor_id in mentions:
-        if start <= m_start and m_end <= end and actor_id not in found:
+    for _, _, _, actor_id in article.mentions_within(start, end):
+        if actor_id not in found:
             found.append(actor_id)
     return found
 
@@ -131,7 +189,7 @@ def _other(text, start, end, rule, what, cited, cited_id, kind=None):
     return _item(text, start, end, cited=cited, cited_id=cited_id, kind=kind or default_kind, rule=rule, confidence=confidence)
 
 
-def _photo_credits(text, registry, mentions):
+def _photo_credits(text, registry):
     found = []
     for match in PHOTO_CREDIT.finditer(text):
         agency, who = match.group("x"), match.group("who")
@@ -161,67 +219,72 @@ def _links(text, registry):
     return found
 
 
-def _books(text, registry, mentions):
+def _books(article):
     """"the author of BOOK": the book, when the registry knows it, or the
     capitalised title that follows, for a person to register."""
+    text, registry = article.text, article.registry
     found = []
     for match in AUTHOR_OF.finditer(text):
         at = match.end()
-        known = [m for m in mentions if m[0] == at]
+        known = article.mentions_starting_at(at)
         if known:
             m_start, m_end, surface, actor_id = max(known, key=lambda m: m[1])
             found.append(_other(text, m_start, m_end, "author_of", "registered book", surface, actor_id))
             continue
-        quoted = re.match(r"[\"“‘']([A-Z][^\"”’\n]*?)[,.]?[\"”’']", text[at:at + 160])
+        quoted = QUOTED_TITLE_RE.match(text[at:at + 160])
         if quoted:
             # "author of "Salt in the Wound,"": the title inside the marks.
             title = quoted.group(1)
             found.append(_other(text, at + 1, at + 1 + len(title), "author_of", "quoted title", title, registry.resolve(title)))
             continue
-        title = re.match(r"[A-Z][^,\n]*?(?=,\s+(?:said|told|says|wrote|who|a|an|the)\b|,\s*$|\.\s|$)", text[at:at + 160])
+        title = CAPITALISED_TITLE_RE.match(text[at:at + 160])
         if title and title.group().strip():
             words = title.group().strip()
             found.append(_other(text, at, at + len(words), "author_of", "capitalised title", words, None))
     return found
 
 
-def _channels(text, registry, mentions, cues):
+def _channels(article):
     """"said in a statement", "In an email on Wednesday": the speaker's own
     channel. A statement is issued by a group, so it is credited to the
     group a spokesman speaks for when his words name one; an email, letter
     or interview is the person's own."""
     found = []
-    for match in CHANNEL.finditer(text):
-        cue = _cue_for(match, cues)
+    for match in CHANNEL.finditer(article.text):
+        cue = _cue_for(article, match)
         if cue is None or cue.subject is None:
             continue
         cited, cited_id = cue.speaker_text, cue.speaker_id
         if match.group("what") == "statement":
-            group = _group_in_phrase(registry, mentions, cue.subject)
+            group = _group_in_phrase(article, cue.subject)
             if group:
                 cited, cited_id = group
-        found.append(_other(text, match.start(), match.end(), "channel", "speaker", cited, cited_id))
+        found.append(_other(article.text, match.start(), match.end(), "channel", "speaker", cited, cited_id))
     return found
 
 
-def _cue_for(match, cues):
+def _cue_for(article, match):
     """The cue the channel phrase belongs to: the verb just before it, or the
     next cue of the same sentence when the phrase opens the sentence."""
-    for cue in cues:
-        if cue.start <= match.start() < cue.end + 2 or (match.start() <= cue.start and cue.end <= match.end()):
+    cues, start, end = article.cues, match.start(), match.end()
+    index = max(0, bisect.bisect_right(article.cue_starts, start) - 2)
+    while index < len(cues) and cues[index].start <= end:
+        cue = cues[index]
+        if cue.start <= start < cue.end + 2 or (start <= cue.start and cue.end <= end):
             return cue
-    for cue in cues:
-        if cue.sentence[0] <= match.start() < cue.sentence[1] and cue.start >= match.end():
-            return cue
+        index += 1
+    following = bisect.bisect_left(article.cue_starts, end)
+    if following < len(cues) and cues[following].sentence[0] <= start < cues[following].sentence[1]:
+        return cues[following]
     return None
 
 
-def _group_in_phrase(registry, mentions, phrase):
+def _group_in_phrase(article, phrase):
     """The group a phrase names before the speaker ("River Front spokesman X")."""
     # The full clause before the name is not in the phrase (titles are cut),
     # so look a few words to the left of it.
-    for m_start, m_end, surface, actor_id in mentions:
-        if phrase.start - 40 <= m_start and m_end <= phrase.start and registry.kinds.get(actor_id) not in (None, "person", "anonymous_source"):
+    for _, _, surface, actor_id in article.mentions_within(phrase.start - 40, phrase.start):
+        if article.registry.kinds.get(actor_id) not in (None, "person", "anonymous_source"):
             return surface, actor_id
     return None
 
@@ -233,17 +296,17 @@ def _dedupe(items):
     def same(a, b):
         if a["cited_id"] or b["cited_id"]:
             return a["cited_id"] == b["cited_id"]
-        first, second = (re.sub(r"^the\s+", "", x["cited"] or "", flags=re.IGNORECASE) for x in (a, b))
+        first, second = (LEADING_THE_RE.sub("", x["cited"] or "") for x in (a, b))
         return first == second or first.startswith(second + " ")
 
     unique = []
+    active = []  # the kept items that may still hold a later one (ending at or after its start)
     for item in sorted(items, key=lambda i: (i["start_char"], -i["end_char"])):
-        if any(
-            same(u, item) and u["start_char"] <= item["start_char"] and item["end_char"] <= u["end_char"]
-            for u in unique
-        ):
+        active = [u for u in active if u["end_char"] >= item["start_char"]]
+        if any(same(u, item) and item["end_char"] <= u["end_char"] for u in active):
             continue
         unique.append(item)
+        active.append(item)
     return unique
 
 

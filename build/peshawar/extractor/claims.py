@@ -8,6 +8,7 @@ count nothing (the pronoun "one", "the two" referring back, a time of day,
 an idiom). ``attribute_claims`` then credits each claim to its claimant.
 """
 
+import bisect
 import re
 
 from . import lexicon
@@ -35,12 +36,38 @@ ATTACK_WORDS = lexicon.alternation("attack_words")
 DISPLACED_WORDS = lexicon.alternation("displaced_words")
 
 
+def _words_re(pattern):
+    return re.compile(r"\b(?:" + pattern + r")\b")
+
+
+DEATH_RE, INJURY_RE, ATTACK_RE, DISPLACED_RE = (_words_re(p) for p in (DEATH_WORDS, INJURY_WORDS, ATTACK_WORDS, DISPLACED_WORDS))
+YEARS_OLD_RE = re.compile(r"\s*years?\s+old")
+NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w’'-]+,\s*$")
+COMMA_AFTER_RE = re.compile(r"\s*,")
+YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+CURRENCY_BEFORE_RE = re.compile(r"[$£€]\s*$")
+NUMBER_BEFORE_RE = re.compile(r"\bnumber\s+$", re.IGNORECASE)
+OF_AFTER_RE = re.compile(r"\s+of\b")
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+ACRONYM_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{2,5}\s+$")
+YEAR_IN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DAY_IN_RE = re.compile(r"(?<![\d/])\d{1,2}(?![\d/])")
+CURRENCY_RE = re.compile(r"([$£€])\s*$")
+SCALE_LETTER_RE = re.compile(r"(bn|mn|m|k)(?!\w)")
+PER_CENT_RE = re.compile(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent)\b")
+SPAN_OF_YEARS_RE = re.compile(r"[ \u00a0]+an?[ \u00a0]+(century|decade)\b")
+# What comes between a speech verb and a figure that makes the figure not
+# the speaker's: a relative clause or a quotation mark.
+CLAIM_BLOCKER_RE = re.compile(r",\s+(?:which|who|where|when)\b|[\"”“]")
+
+
 def _nearest(pattern, text, anchor):
-    """``(distance, match)`` of the match nearest the ``(start, end)`` anchor, or None."""
+    """``(distance, match)`` of the match of the compiled ``pattern`` nearest
+    the ``(start, end)`` anchor, or None."""
     start, end = anchor
     found = [
         (start - m.end() if m.end() <= start else max(0, m.start() - end), m)
-        for m in re.finditer(r"\b(?:" + pattern + r")\b", text)
+        for m in pattern.finditer(text)
     ]
     return min(found, key=lambda f: f[0]) if found else None
 
@@ -64,29 +91,29 @@ def kind_of(text, expression, value, unit, sentence):
     digits = expression.tokens[0].text
     if expression.kind == "date":
         return "date"
-    if unit == "years_old" or re.match(r"\s*years?\s+old", after):
+    if unit == "years_old" or YEARS_OLD_RE.match(after):
         return "age"
-    if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, expression.start - 40):expression.start]) and re.match(r"\s*,", after):
+    if NAME_COMMA_BEFORE_RE.search(text, max(0, expression.start - 40), expression.start) and COMMA_AFTER_RE.match(after):
         return "age"  # "Maria Lopez, 52, a teacher"
     if unit in DISTANCE_NOUNS:
         return "distance"
     if (
-        len(expression.tokens) == 1 and re.fullmatch(r"(?:19|20)\d\d", digits)
+        len(expression.tokens) == 1 and YEAR_DIGITS_RE.fullmatch(digits)
         and unit not in PEOPLE_NOUNS and unit not in GROUP_NOUNS
     ):
         return "year"
     if unit in TIME_NOUNS.values() or unit in TIME_NOUNS:
         return "duration"
-    dead_match = _nearest(DEATH_WORDS, window, anchor)
-    hurt_match = _nearest(INJURY_WORDS, window, anchor)
+    dead_match = _nearest(DEATH_RE, window, anchor)
+    hurt_match = _nearest(INJURY_RE, window, anchor)
     dead, hurt = _distance(dead_match), _distance(hurt_match)
-    displaced = _distance(_nearest(DISPLACED_WORDS, window, anchor))
+    displaced = _distance(_nearest(DISPLACED_RE, window, anchor))
     population = PEOPLE_NOUNS.get(unit)
     if population == "troops":
         return "death_toll" if dead is not None and dead < 25 else "troops"
     if population == "militants" and dead is not None:
         return "militants_killed"
-    if population in ("attackers", "militants") or (unit == "men" and re.search(r"\b(?:" + ATTACK_WORDS + r")\b", window)):
+    if population in ("attackers", "militants") or (unit == "men" and ATTACK_RE.search(window)):
         return "attackers"
     if unit in GROUP_NOUNS:
         return "group_count"
@@ -99,7 +126,7 @@ def kind_of(text, expression, value, unit, sentence):
         return "injured"
     if dead is not None and countable_people:
         return "death_toll"
-    if re.search(r"[$£€]\s*$", text[max(0, expression.start - 2):expression.start]):
+    if CURRENCY_BEFORE_RE.search(text, max(0, expression.start - 2), expression.start):
         return "other"  # money
     return "count"
 
@@ -121,14 +148,14 @@ def not_a_figure(text, expression):
     before = text[max(0, expression.start - 12):expression.start]
     if expression.kind == "time":
         return "other"
-    if re.search(r"\bnumber\s+$", before, re.IGNORECASE):
+    if NUMBER_BEFORE_RE.search(before):
         return "idiom"  # "enemy number one"
     if words == ["one"]:
         after = text[expression.end:expression.end + 4]
-        return "pronoun" if re.match(r"\s+of\b", after) else "other"
-    if len(words) == 1 and words[0] in ("two", "three") and re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return "pronoun" if OF_AFTER_RE.match(after) else "other"
+    if len(words) == 1 and words[0] in ("two", "three") and THE_BEFORE_RE.search(before):
         return "other"  # "the two groups" refers back to things just named
-    if re.search(r"(?<![\w])[A-Z]{2,5}\s+$", before) and expression.tokens[0].text[0].isdigit():
+    if ACRONYM_BEFORE_RE.search(before) and expression.tokens[0].text[0].isdigit():
         return "part_of_name"  # "IE 11", "F 16"
     return None
 
@@ -180,8 +207,8 @@ def _date_claim(text, expression):
     """A date with a year is read as its year, a day-and-month date as its
     day: a date is not one number, so the value is the most specific count
     the text gives. ``date`` is the ISO date where the words give one."""
-    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[expression.start:expression.end])
-    day = re.search(r"(?<![\d/])\d{1,2}(?![\d/])", text[expression.start:expression.end])
+    year = YEAR_IN_RE.search(text[expression.start:expression.end])
+    day = DAY_IN_RE.search(text[expression.start:expression.end])
     value = int(year.group()) if year else (int(day.group()) if day else None)
     unit = "year" if year else ("day" if day else None)
     qualifier, start = qualifier_before(text, expression.start)
@@ -198,26 +225,26 @@ def _date_claim(text, expression):
 def _money_percent_years(text, expression, value, start, unit, end):
     """``(value, start, unit, end)`` read again for money ("$5m"), per cent
     and "half a century"."""
-    currency = re.search(r"([$£€])\s*$", text[max(0, expression.start - 2):expression.start])
+    currency = CURRENCY_RE.search(text[max(0, expression.start - 2):expression.start])
     if currency and unit not in ("dollars", "pounds", "euros"):
         unit = {"$": "dollars", "£": "pounds", "€": "euros"}[currency.group(1)]
         start = min(start, currency.start() + max(0, expression.start - 2))
         end = max(end, expression.end)
         # "$5m", "£2bn": a scale letter is money shorthand after a currency sign.
-        scale = re.match(r"(bn|mn|m|k)(?!\w)", text[expression.end:])
+        scale = SCALE_LETTER_RE.match(text, expression.end)
         if scale and value is not None:
             value = value * {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}[scale.group(1)]
-            end = expression.end + scale.end()
+            end = scale.end()
     if text[expression.end:expression.end + 1] == "%":
         unit, end = "percent", expression.end + 1
-    elif re.match(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent)\b", text[expression.end:]):
+    elif PER_CENT_RE.match(text, expression.end):
         unit = "percent"
-        end = max(end, expression.end + re.match(r"[ \u00a0]+(?:per[ \u00a0]?cent|percent)\b", text[expression.end:]).end())
+        end = max(end, PER_CENT_RE.match(text, expression.end).end())
     # "half a century", "half a decade": a length of time in years.
-    span_of_years = re.match(r"[ \u00a0]+an?[ \u00a0]+(century|decade)\b", text[expression.end:])
+    span_of_years = SPAN_OF_YEARS_RE.match(text, expression.end)
     if value == 0.5 and span_of_years:
         value = {"century": 50, "decade": 5}[span_of_years.group(1)]
-        unit, end = "years", expression.end + span_of_years.end()
+        unit, end = "years", span_of_years.end()
     return value, start, unit, end
 
 
@@ -242,22 +269,51 @@ def attribute_claims(text, claims, cues):
     article's own figure). Otherwise the claimant stays None: the article's
     own voice, for a person to confirm.
     """
+    cue_starts = [cue.start for cue in cues]
+    blockers = [(m.start(), m.end()) for m in CLAIM_BLOCKER_RE.finditer(text)]
+    blocker_starts = [start for start, _ in blockers]
     for claim in claims:
-        chosen = None
-        for cue in cues:
-            start, end = cue.sentence
-            if not (start <= claim["start_char"] < end) or cue.subject is None:
-                continue
-            if cue.kind == "according":
-                chosen = cue
-                break
-            between = text[cue.end:claim["start_char"]]
-            if cue.kind in ("verb", "passive") and cue.end <= claim["start_char"] and not re.search(r",\s+(?:which|who|where|when)\b|[\"”“]", between):
-                chosen = cue
+        chosen = _claimant_cue(claim["start_char"], cues, cue_starts, blockers, blocker_starts)
         claim["claimant_id"] = chosen.speaker_id if chosen else None
         claim["claimant"] = chosen.speaker_text if chosen else None
         claim["attribution_text"] = _attribution_words(text, chosen) if chosen else None
     return claims
+
+
+def _claimant_cue(offset, cues, cue_starts, blockers, blocker_starts):
+    """The cue crediting a claim at ``offset``: the first "according to" of
+    its sentence, else the nearest speech verb before it, when no relative
+    clause or quotation mark stands between (then none before it counts
+    either: whatever stands between the nearest and the figure stands
+    between the farther ones too)."""
+    holding = bisect.bisect_right(cue_starts, offset) - 1
+    sentence = None
+    for index in range(holding, -1, -1):
+        if cues[index].sentence[0] <= offset < cues[index].sentence[1]:
+            sentence = cues[index].sentence
+            break
+        if cues[index].sentence[1] <= offset:
+            break
+    if sentence is None:
+        after = holding + 1
+        if after < len(cues) and cues[after].sentence[0] <= offset < cues[after].sentence[1]:
+            sentence = cues[after].sentence
+        else:
+            return None
+    first = bisect.bisect_left(cue_starts, sentence[0])
+    last = bisect.bisect_left(cue_starts, sentence[1])
+    in_sentence = [c for c in cues[first:last] if c.sentence == sentence and c.subject is not None]
+    for cue in in_sentence:
+        if cue.kind == "according":
+            return cue
+    verbs = [c for c in in_sentence if c.kind in ("verb", "passive") and c.end <= offset]
+    if not verbs:
+        return None
+    nearest = verbs[-1]
+    blocker = bisect.bisect_left(blocker_starts, nearest.end)
+    if blocker < len(blockers) and blockers[blocker][1] <= offset:
+        return None
+    return nearest
 
 
 def _attribution_words(text, cue):

@@ -1,297 +1,318 @@
-"""Who a speaker phrase means: names through the actor registry, pronouns
-to the last person a sentence was about or who spoke, definite descriptions
-("the commander") to the last person described that way.
+"""Who a speaker phrase means: names through the actor registry (on
+evidence in the article, ``naming.py``), pronouns to the last person a
+sentence was about or who spoke, "it" and "they" to the last organisation,
+definite descriptions ("the commander", "the league") to the last person or
+body described or named that way.
 
-Pronouns skip a person of the other gender where a title, a kinship word or
-an earlier pronoun told it. Nothing here names an actor: what is known
-about actors comes from the registry only.
+Each phrase resolves to a ``Speaker``: the words as written, the name of
+who speaks as the article gives it at its fullest, the registered actor
+when the article's words name one, and how that was found. Pronouns skip
+a person of the other gender where a title, a kinship word or an earlier
+pronoun told it. Nothing here names an actor: what is known about actors
+comes from the registry only.
 """
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from . import lexicon, phrases
-from .lexicon import GROUP_HEADS  # nouns that make a name before them a modifier
+from .naming import Names, gender_key, last_before, organization_like, person_like
+
+# How many earlier speakers a pronoun looks back over, the last first: a
+# bound on the work for one pronoun in a text with thousands of cues.
+PRONOUN_LOOK_BACK = 200
+# How many antecedents back (six) a named person is preferred, for "he" or "she",
+# to a nearer description of no known gender.
+NAMED_PREFERRED_WITHIN = 6
+# Head nouns of descriptions of bodies, which "it" and "they" point back to.
+BODY_HEADS = {word.lower() for word in lexicon.ORGANIZATION_WORDS} | lexicon.words("body_heads")
+PERSON_HEADS = lexicon.words("person_heads")
+DEFINITE_RE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+LETTERS_RE = re.compile(r"[A-Za-z][\w-]*")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a speaker phrase means.
+
+    ``text`` is the phrase as written ("she", "the league", "Lomax");
+    ``name`` the name of who speaks as the article writes it at its
+    fullest ("Debbie Stabenow", "the Harlow County Taxpayers League",
+    "Keith Lomax"), or the description itself for someone never named, or
+    None when a pronoun finds no antecedent; ``actor_id`` the registered
+    actor the article's words name; ``how`` how that id was found (an
+    identity rule of ``naming.py``, or "pronoun"/"description" carried from
+    an antecedent).
+    """
+
+    text: str
+    name: str | None
+    actor_id: str | None
+    number: str
+    form: str  # name, description, pronoun
+    how: str | None = None
+    body: bool = False  # an organisation, which "it" may mean
 
 
 class Resolver:
-    """Turns speaker phrases into actor ids, remembering who spoke last.
-
-    Names go through the registry (whole name, then shorter tails, then a
-    surname carried back to the last full name in the text that ends with
-    it). Pronouns go to the last speaker of the right number; a definite
-    description ("the commander") to the last speaker described with the
-    same head noun.
-    """
+    """Turns speaker phrases into speakers, remembering who spoke last."""
 
     def __init__(self, text, registry, mentions):
         self.text = text
         self.registry = registry
-        self.mentions = mentions  # alias mentions with actor ids
-        self.history = []  # (offset, text, actor id, number, head noun)
-        self.gender = {}  # actor id -> "he" / "she", learnt from titles and pronouns
+        self.names = Names(text, registry, mentions)
+        self.index = self.names.index
+        self.history = []  # (offset, Speaker, head noun), in text order
+        self.by_head = {}  # head noun -> [(offset, Speaker)] of the history
+        self.antecedents = {}  # "singular" / "plural" / "body" -> [(offset, Speaker)] a pronoun may mean
+        self.gender = {}  # actor id or ("surname", word) -> "he" / "she"
+        people = [(m[0], m[3]) for m in mentions if registry.kinds.get(m[3]) == "person"]
+        self._person_starts = [start for start, _ in people]
+        self._person_ids = [actor_id for _, actor_id in people]
+        self.sentences = None  # the article's sentence spans (sentences.Spans), set by the reading pass
+        self._named_as_cache = {}
+        self._names_by_last_word = None  # built on first use by _names_ending_with
+        self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
+        self._person_run_before = {}  # index of a run -> index of the last person-like run up to it, or -1
 
-    def remember(self, offset, speaker_text, actor_id, number, head):
-        self.history.append((offset, speaker_text, actor_id, number, head))
-        self.history.sort(key=lambda h: h[0])
+    def remember(self, offset, speaker, head=None, subordinate=False):
+        """Remember who a phrase at ``offset`` meant. A speaker in a
+        subordinate clause ("when a reporter asked") is no antecedent for a
+        pronoun when the sentence has its own subject of that number."""
+        entry = (offset, speaker)
+        bisect.insort_right(self.history, (offset, speaker, head), key=lambda h: h[0])
+        if head:
+            bisect.insort_right(self.by_head.setdefault(head, []), entry, key=lambda h: h[0])
+        if speaker.name is None:
+            return  # an unresolved pronoun is nobody to point back to
+        if subordinate and self._sentence_has_antecedent(offset, speaker.number):
+            return
+        bisect.insort_right(self.antecedents.setdefault(speaker.number, []), entry, key=lambda h: h[0])
+        if speaker.body:
+            bisect.insort_right(self.antecedents.setdefault("body", []), entry, key=lambda h: h[0])
+
+    def _sentence_has_antecedent(self, offset, number):
+        """Is there an antecedent of ``number`` earlier in the sentence that
+        holds ``offset``?"""
+        sentence_start = self.sentences.at(offset)[0] if self.sentences else 0
+        entries = self.antecedents.get(number, [])
+        last = bisect.bisect_left(entries, offset, key=lambda h: h[0]) - 1
+        return last >= 0 and entries[last][0] >= sentence_start
 
     def resolve(self, phrase, offset):
-        """Return ``(speaker_text, actor_id, number, how)``."""
+        """The ``Speaker`` that ``phrase`` (at ``offset``) means."""
         if phrase.kind == "pronoun":
             return self._pronoun(phrase, offset)
-        if phrase.kind == "statement":
-            actor = self._name(phrase.text, phrase.start, phrase.end)
-            return phrase.text, actor, "plural", "statement"
-        if phrase.kind == "name":
-            actor = self._name(phrase.text, phrase.start, phrase.end)
-            return phrase.text, actor, self._number_of(actor, phrase.text), "name"
+        if phrase.kind in ("name", "statement"):
+            actor, how = self.names.actor(phrase.text, phrase.start, phrase.end)
+            name = self.names.fullest(phrase.text, offset, actor, titled=_titled(self.text, phrase.start))
+            number = "plural" if phrase.kind == "statement" else self.names.number_of(actor, name)
+            body = self.registry.kinds.get(actor) not in (None, "person", "anonymous_source") or (
+                actor is None and organization_like(name)
+            )
+            return Speaker(phrase.text, name, actor, number, "name", how, body)
         return self._description(phrase, offset)
-
-    def _number_of(self, actor_id, name=None):
-        kind = self.registry.kinds.get(actor_id)
-        if actor_id is None and name and organization_like(name):
-            return "plural"  # "the Interior Ministry" is not "he" or "she"
-        return "singular" if kind in (None, "person", "anonymous_source") else "plural"
-
-    def _name(self, name, start, end):
-        actor = self.registry.resolve(name)
-        if actor:
-            return actor
-        # A mention of a known alias inside the phrase, ending where it ends.
-        for m_start, m_end, _, actor_id in self.mentions:
-            if start <= m_start and m_end == end:
-                return actor_id
-        words = name.split()
-        for cut in range(1, len(words)):
-            actor = self.registry.resolve(" ".join(words[cut:]))
-            if actor and self.registry.kinds.get(actor) == "person":
-                return actor
-        return self._surname(words[-1], start) if words else None
-
-    def _surname(self, surname, offset):
-        """A bare surname means the last full name before it that ends with it."""
-        if len(surname) < 3:
-            return None
-        ending = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+" + re.escape(surname) + r"(?![\w-])")
-        best = None
-        for match in ending.finditer(self.text, 0, offset):
-            actor = self.registry.resolve(match.group())
-            if actor is None:
-                tail = match.group().split()
-                for cut in range(1, len(tail) - 1):
-                    actor = self.registry.resolve(" ".join(tail[cut:]))
-                    if actor:
-                        break
-            if actor:
-                best = actor
-        if best:
-            return best
-        candidates = self.registry.persons_with_surname(surname)
-        return candidates[0] if len(candidates) == 1 else None
 
     def learn_gender(self, actor_id, title_or_pronoun, name=None):
         """Remember "he" or "she" for an actor (or, unregistered, a surname)."""
         word = (title_or_pronoun or "").lower().rstrip(".")
         gender = "she" if word in lexicon.FEMALE_WORDS else "he" if word in lexicon.MALE_WORDS else None
-        key = _gender_key(actor_id, name)
+        key = gender_key(actor_id, name)
         if key and gender:
             self.gender.setdefault(key, gender)
 
     def _pronoun(self, phrase, offset):
         pronoun = phrase.text.lower()
-        number = phrases.PRONOUNS.get(pronoun, "singular")
-        for _, speaker_text, actor_id, past_number, _ in reversed([h for h in self.history if h[0] < offset]):
-            if past_number != number:
-                continue
-            if actor_id is None and speaker_text and speaker_text.lower() in phrases.PRONOUNS:
-                continue  # an unresolved pronoun is nobody to point back to
-            if pronoun in ("he", "she") and self.gender.get(_gender_key(actor_id, speaker_text), pronoun) != pronoun:
-                continue  # "she" is not the man named last
-            self.learn_gender(actor_id, pronoun, speaker_text)
-            # An unregistered antecedent has no id to carry: carry its words,
-            # so a reviewer sees "Ayesha Khan" rather than "She".
-            return (phrase.text if actor_id else speaker_text), actor_id, number, "pronoun"
+        number = "body" if pronoun == "it" else phrases.PRONOUNS.get(pronoun, "singular")
+        antecedents = self.antecedents.get(number, [])
+        last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
+        unnamed = None  # the last unnamed antecedent of no known gender ("a council spokesperson")
+        for position in range(last - 1, max(-1, last - 1 - PRONOUN_LOOK_BACK), -1):
+            antecedent = antecedents[position][1]
+            gender = self.gender.get(gender_key(antecedent.actor_id, antecedent.name))
+            if pronoun in ("he", "she") and (antecedent.body or gender not in (None, pronoun)):
+                continue  # "she" is not the man named last, nor the council
+            if pronoun in ("he", "she") and gender is None and _unnamed(antecedent):
+                # "he" or "she" for a description of no gender: only when no
+                # named person of that gender comes just before it.
+                unnamed = unnamed or antecedent
+                if last - position <= NAMED_PREFERRED_WITHIN:
+                    continue
+                antecedent = unnamed
+            elif unnamed is not None and last - position > NAMED_PREFERRED_WITHIN:
+                antecedent = unnamed
+            self.learn_gender(antecedent.actor_id, pronoun, antecedent.name)
+            return Speaker(phrase.text, antecedent.name, antecedent.actor_id, antecedent.number, "pronoun", "pronoun", antecedent.body)
+        if unnamed is not None:
+            return Speaker(phrase.text, unnamed.name, unnamed.actor_id, unnamed.number, "pronoun", "pronoun", unnamed.body)
         if number == "singular":
-            for m_start, _, _, actor_id in reversed(self.mentions):
-                if m_start < offset and self.registry.kinds.get(actor_id) == "person":
-                    return phrase.text, actor_id, number, "pronoun"
-            # Nobody spoke or opened a sentence yet ("The first time Ann Ruiz
-            # saw the sea, she …"): the last person-like name before it.
-            window = max(0, offset - 1500)
-            for match in reversed(list(phrases.NAME_RUN_RE.finditer(self.text, window, offset))):
-                name = phrases.trailing_name(self.text, match.start(), match.end())
-                if name is None or not person_like(self.text, name):
-                    continue
-                if pronoun in ("he", "she") and self.gender.get(_gender_key(None, name.text), pronoun) != pronoun:
-                    continue
-                self.learn_gender(None, pronoun, name.text)
-                return name.text, None, number, "pronoun"
-        return phrase.text, None, number, "pronoun"
+            return self._first_person_before(phrase, pronoun, offset)
+        return Speaker(phrase.text, None, None, "plural" if number == "body" else number, "pronoun")
 
-    def _description(self, phrase, offset):
-        actor = self.registry.resolve(phrase.text)
-        head = description_head(phrase.text)
-        number = "plural" if head.endswith("s") and not head.endswith("ss") else "singular"
-        if actor:
-            return phrase.text, actor, number, "description"
-        if re.match(r"(?:the|this|that)\s", phrase.text, re.IGNORECASE):
-            # "the commander": the last person the text described that way,
-            # as a speaker ("a senior commander told …") or in an appositive
-            # or title next to a name ("Ade Bello, the regional commander").
-            candidates = [(h[0], h[2]) for h in self.history if h[0] < offset and h[4] == head]
-            candidates += [(position, actor) for position, actor in self._named_as(head) if position < offset]
-            if candidates:
-                return phrase.text, max(candidates, key=lambda c: c[0])[1], number, "description"
-        return phrase.text, None, number, "description"
+    def _first_person_before(self, phrase, pronoun, offset):
+        """Nobody spoke or opened a sentence yet ("The first time Ann Ruiz saw
+        the sea, she …"): the last registered person named before, or the
+        last person-like name."""
+        last_person = bisect.bisect_left(self._person_starts, offset) - 1
+        if last_person >= 0:
+            actor = self._person_ids[last_person]
+            return Speaker(phrase.text, self.names.fullest(self.registry.names.get(actor) or "", offset, actor), actor, "singular", "pronoun", "pronoun")
+        for name in self._person_names_before(offset):
+            if pronoun in ("he", "she") and self.gender.get(gender_key(None, name.text), pronoun) != pronoun:
+                continue
+            self.learn_gender(None, pronoun, name.text)
+            return Speaker(phrase.text, self.names.fullest(name.text, offset), None, "singular", "pronoun")
+        return Speaker(phrase.text, None, None, "singular", "pronoun")
 
-    def _named_as(self, head):
-        """``[(offset, actor id)]`` of names described by ``head`` in the text:
-        "NAME, the … HEAD", "the … HEAD, NAME" and "HEAD NAME"."""
-        word = re.escape(head)
-        name = phrases.NAME_RUN_RE.pattern
-        patterns = (
-            r"(?P<name>" + name + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + word + r"\b",
-            r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + word + r",?\s+(?P<name>" + name + r")",
-            r"\b" + word + r"\s+(?P<name>" + name + r")",
-        )
-        found = []
-        for pattern in patterns:
-            for match in re.finditer(pattern, self.text):
-                phrase = phrases.trailing_name(self.text, match.start("name"), match.end("name"))
-                if phrase is None:
-                    continue
-                actor = self._name(phrase.text, phrase.start, phrase.end)
-                if actor:
-                    found.append((match.start(), actor))
+    def _person_names_before(self, offset):
+        """The person-like names (``_person_name``) of the runs of
+        capitalised words in the 1500 characters before ``offset``, the last
+        first: the runs of ``NAME_RUN_RE.finditer(text, offset - 1500,
+        offset)``, found by skipping from person to person."""
+        window = max(0, offset - 1500)
+        spans, _, ends = self.index.name_runs()
+        last = bisect.bisect_right(ends, offset) - 1  # the last run ending by the offset
+        if last + 1 < len(spans) and spans[last + 1][0] < offset:  # a run the offset cuts
+            for run in reversed(self.index.name_runs_between(max(spans[last + 1][0], window), offset)):
+                if self._person_name(run):
+                    yield self._person_name(run)
+        index = self._previous_person_run(last)
+        while index >= 0 and spans[index][0] >= window:
+            yield self._person_name(spans[index])
+            index = self._previous_person_run(index - 1)
+        first = bisect.bisect_right(ends, window)  # the first run ending after the window opens
+        if first <= last and spans[first][0] < window:  # a run the window cuts
+            for run in reversed(self.index.name_runs_between(window, spans[first][1])):
+                if self._person_name(run):
+                    yield self._person_name(run)
+
+    def _previous_person_run(self, index):
+        """The index of the last run of capitalised words at or before
+        ``index`` whose name reads as a person's, or -1 (remembered, so that
+        a long stretch without one is walked once)."""
+        spans, _, _ = self.index.name_runs()
+        path = []
+        while index >= 0 and index not in self._person_run_before:
+            if self._person_name(spans[index]) is not None:
+                self._person_run_before[index] = index
+                break
+            path.append(index)
+            index -= 1
+        found = self._person_run_before.get(index, -1) if index >= 0 else -1
+        for visited in path:
+            self._person_run_before[visited] = found
         return found
 
+    def _person_name(self, run):
+        """The name a run of capitalised words ends with, if it reads as a
+        person's (``person_like``); None otherwise. Kept per run."""
+        if run not in self._person_names:
+            name = phrases.trailing_name(self.text, run[0], run[1])
+            self._person_names[run] = name if name is not None and person_like(self.index, name) else None
+        return self._person_names[run]
 
-def _gender_key(actor_id, name):
-    if actor_id:
-        return actor_id
-    words = re.findall(r"[\w’'-]+", name or "")
-    if not words or name.lower() in phrases.PRONOUNS or not words[-1][0].isupper():
+    def _description(self, phrase, offset):
+        head = description_head(phrase.text)
+        number = "plural" if head.endswith("s") and not head.endswith("ss") else "singular"
+        body = head in BODY_HEADS
+        actor = self.registry.resolve(phrase.text)
+        if actor:
+            return Speaker(phrase.text, self.names.fullest(phrase.text, offset, actor), actor, number, "description", "alias", body)
+        if DEFINITE_RE.match(phrase.text):
+            # "the commander": the last person the text described that way,
+            # as a speaker ("a senior commander told …"), in an appositive
+            # or title next to a name ("Ade Bello, the regional commander"),
+            # or a body named with that word ("the league": "the Harlow
+            # County Taxpayers League").
+            candidates = [c for c in (last_before(self.by_head.get(head, []), offset), self._named_as(head, offset)) if c]
+            if candidates:
+                antecedent = max(candidates, key=lambda c: c[0])[1]
+                return Speaker(phrase.text, antecedent.name, antecedent.actor_id, number, "description", "description", body)
+            if number == "singular" and (head in PERSON_HEADS or head in lexicon.ROLE_WORDS):
+                # "the senator", "the GOP front-runner": an epithet for the
+                # person last spoken of.
+                antecedent = self._last_named_person(offset, head)
+                if antecedent is not None:
+                    return Speaker(phrase.text, antecedent.name, antecedent.actor_id, number, "description", "epithet")
+        return Speaker(phrase.text, phrase.text, None, number, "description", None, body)
+
+    def _last_named_person(self, offset, head):
+        """The named person among the last few antecedents before
+        ``offset`` whose gender does not contradict the head ("the actress")."""
+        gender = "she" if head in lexicon.FEMALE_WORDS else "he" if head in lexicon.MALE_WORDS else None
+        antecedents = self.antecedents.get("singular", [])
+        last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
+        for position in range(last - 1, max(-1, last - 1 - NAMED_PREFERRED_WITHIN), -1):
+            antecedent = antecedents[position][1]
+            if antecedent.body or _unnamed(antecedent) or not antecedent.name:
+                continue
+            if gender and self.gender.get(gender_key(antecedent.actor_id, antecedent.name), gender) != gender:
+                continue
+            return antecedent
         return None
-    return ("surname", words[-1])
+
+    def _named_as(self, head, offset):
+        """``(offset, Speaker)`` of the last name before ``offset`` described
+        by ``head``: "NAME, the … HEAD", "the … HEAD, NAME", "HEAD NAME" and
+        a body's name ending with the word ("… League"); None when there is none."""
+        if head not in self._named_as_cache:
+            found = []
+            body = head in BODY_HEADS
+            for order, (position, start, end) in enumerate(self.index.described_names(head)):
+                phrase = phrases.trailing_name(self.text, start, end)
+                if phrase is not None and self._reads_as(phrase, body):
+                    found.append((position, order, self.resolve(phrase, phrase.start)))
+            if body:
+                for order, start, phrase in self._names_ending_with().get(head, ()):
+                    found.append((start, len(found) + order, self.resolve(phrase, phrase.start)))
+            found.sort(key=lambda f: (f[0], f[1]))
+            self._named_as_cache[head] = [(position, speaker) for position, _, speaker in found]
+        return last_before(self._named_as_cache[head], offset)
 
 
-def organization_like(name):
-    """A capitalised name that reads as an organisation ("Interior Ministry")."""
-    words = name.split()
-    if len(words) > 1 and words[0] in lexicon.FOREIGN_ARTICLES:
-        return True  # "Le Monde", "El País"
-    return any(word.strip(".,’'") in lexicon.ORGANIZATION_WORDS for word in words)
+    def _names_ending_with(self):
+        """``{last word: [(order, start, phrase)]}`` of the names of two or
+        more words at the end of each run of capitalised words, read once
+        for every head noun ("… League", "… Trust")."""
+        if self._names_by_last_word is None:
+            self._names_by_last_word = {}
+            for order, (start, end) in enumerate(self.index.name_runs()[0]):
+                phrase = phrases.trailing_name(self.text, start, end)
+                words = phrase.text.split() if phrase is not None else ()
+                if len(words) > 1:
+                    self._names_by_last_word.setdefault(words[-1].lower(), []).append((order, start, phrase))
+        return self._names_by_last_word
+
+    def _reads_as(self, phrase, body):
+        """Is a name beside a description a person's (or, for a body's head
+        noun, an organisation's)? "said the company Wednesday" names no one."""
+        actor, _ = self.names.actor(phrase.text, phrase.start, phrase.end)
+        if actor is not None:
+            return (self.registry.kinds.get(actor) in ("person", "anonymous_source")) != body
+        return organization_like(phrase.text) if body else person_like(self.index, phrase)
 
 
-def person_like(text, phrase):
-    """An unregistered name that reads as a person's: two to four words and
-    no organisation word, or the surname of such a name written earlier."""
-    words = phrase.text.split()
-    if organization_like(phrase.text) or any(w in lexicon.SENTENCE_STARTERS for w in words):
-        return False
-    if words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS:
-        return False  # "Political Correspondent" is a job, not a name
-    after = re.match(r"[ \u00a0]+([a-z]+)", text[phrase.end:phrase.end + 30])
-    if after and after.group(1) in GROUP_HEADS:
-        return False  # "New Town officials": the name modifies a noun
-    if 2 <= len(words) <= 4:
-        return True
-    if len(words) == 1 and len(words[0]) > 2:
-        earlier = re.search(
-            r"(?<![\w’'-])[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}[ \u00a0]" + re.escape(words[0]) + r"(?![\w’'-])",
-            text[:phrase.start],
-        )
-        return bool(earlier) and not organization_like(earlier.group())
-    return False
+TITLE_BEFORE_RE = re.compile(r"([A-Z][a-z]{0,9}\.?)[ \u00a0]+$")
 
 
+def _titled(text, start):
+    """Is the name at ``start`` written after a title ("Mr. Trump")?"""
+    match = TITLE_BEFORE_RE.search(text, max(0, start - 14), start)
+    return bool(match) and match.group(1) in lexicon.TITLE_WORDS
+
+
+def _unnamed(speaker):
+    """Is a speaker someone the article never names ("a council spokesperson")?"""
+    return speaker.actor_id is None and speaker.name is not None and not speaker.name[:1].isupper() or speaker.name == speaker.text and speaker.form == "description"
 
 
 def description_head(phrase_text):
     """Head noun of a description: the last word before any preposition."""
-    words = re.findall(r"[A-Za-z][\w-]*", phrase_text)
+    words = LETTERS_RE.findall(phrase_text)
     head = []
     for word in words:
         if word.lower() in lexicon.PREPOSITIONS and head:
             break
         head.append(word)
     return head[-1].lower() if head else ""
-
-
-# Words that may precede a sentence's subject name: "The council's new
-# director, Ade Bello, …", "Former President X …".
-SUBJECT_PREFIX_WORDS = lexicon.DETERMINERS | lexicon.ROLE_WORDS | lexicon.words("subject_prefix_words")
-
-
-def sentence_subjects(text, sentence_spans, marked, resolver):
-    """Remember the person each sentence opens with, for pronouns.
-
-    "The council's director, Ade Bello, rejected the claims. … he said":
-    "he" is the last person a sentence was about, not the last speaker
-    quoted. Only names that open the sentence count (after determiners,
-    possessives and titles), so an object ("said Fazal complained")
-    is not taken for the subject.
-    """
-    inside = [(s.open, s.end) for s in marked]
-    for start, end in sentence_spans:
-        for match in phrases.NAME_RUN_RE.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in inside):
-                break
-            prefix = text[start:match.start()]
-            # A phrase set off by commas before the subject ("For 40 years,",
-            # "Her rival, …") does not stop the search for it.
-            clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(re.findall(r"[\w’'-]+", prefix)) <= 12 else prefix
-            words = re.findall(r"[\w’'-]+", clause)
-            if len(words) > 6 or not all(
-                w.lower() in SUBJECT_PREFIX_WORDS or re.search(r"['’]s$", w) or w[0].isupper() or w.lower() in lexicon.POSSESSIVES
-                or re.fullmatch(r"\d+-year-old", w)  # "67-year-old Ann Ruiz"
-                for w in words
-            ):
-                break
-            if match.group() in lexicon.SENTENCE_STARTERS:
-                continue
-            phrase = phrases.trailing_name(text, match.start(), match.end())
-            if phrase is None:
-                continue
-            speaker, actor_id, number, _ = resolver.resolve(phrase, phrase.start)
-            resolver.learn_gender(actor_id, _word_before(text, phrase.start), speaker)
-            for word in re.findall(r"[A-Za-z]+", prefix[-40:] + " " + _appositive_after(text, phrase.end)):
-                if word.lower() not in lexicon.POSSESSIVES and word.lower() not in phrases.PRONOUNS:
-                    resolver.learn_gender(actor_id, word, speaker)  # "Her nephew, …": a man
-            titled = bool(words) and (words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS)
-            if (actor_id and resolver.registry.kinds.get(actor_id) in ("person", "anonymous_source")) or (
-                actor_id is None and (titled or person_like(text, phrase))
-            ):
-                resolver.remember(phrase.start, speaker, actor_id, number, None)
-                break
-            if (actor_id is None and not organization_like(phrase.text)) or _role_then_name(text, phrase.end):
-                continue  # "Rovers captain Dan Whitby": a modifier before the subject
-            break
-
-
-def _role_then_name(text, end):
-    """Does a role word and a capitalised name follow ("… captain Dan …")?"""
-    match = re.match(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]", text[end:end + 40])
-    return bool(match) and match.group(1) in lexicon.ROLE_WORDS
-
-
-def _appositive_after(text, end):
-    """The words of an appositive right after a name ("…, her nephew,")."""
-    match = re.match(r",[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+),", text[end:end + 60])
-    return match.group(1) if match else ""
-
-
-def _word_before(text, offset):
-    match = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, offset - 12):offset])
-    return match.group(1) if match else None
-
-
-def resolve_cues(cues, resolver):
-    """Resolve every cue's subject in text order, so pronouns see earlier speakers."""
-    for cue in cues:
-        if cue.subject is None:
-            continue
-        speaker_text, actor_id, number, _ = resolver.resolve(cue.subject, cue.start)
-        cue.speaker_text, cue.speaker_id, cue.number = speaker_text, actor_id, number
-        resolver.learn_gender(actor_id, _word_before(resolver.text, cue.subject.start), speaker_text)
-        head = description_head(cue.subject.text) if cue.subject.kind == "description" else None
-        resolver.remember(cue.start, speaker_text, actor_id, number, head)

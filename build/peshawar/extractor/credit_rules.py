@@ -23,8 +23,10 @@ from .phrases import CAPITALISED_RUN, CAPITALISED_WORD
 OUTLET_WORDS = NEWS_WORDS | INSTITUTION_WORDS
 
 CALENDAR = r"(?:" + "|".join(lexicon.WEEKDAYS + lexicon.MONTHS) + r")\b"
-NAME = r"(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r")*"
-POSSESSOR = r"(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
+# A name begins with a capital or "the": the lookahead lets the engine pass
+# over every other character at once.
+NAME = r"(?=[A-Zt])(?!As[ \u00a0])(?:[Tt]he[ \u00a0]+)?" + CAPITALISED_WORD + r"(?:[ \u00a0]+(?:(?:of|for|on|and|&)[ \u00a0]+)?(?!" + CALENDAR + r")" + CAPITALISED_WORD + r"){0,7}"
+POSSESSOR = r"(?=[A-Zt])(?:[A-Z][\w-]*['’]s[ \u00a0]+)?"
 
 KIND_FOR_ACTOR = {
     "news_outlet": "news_outlet",
@@ -51,29 +53,33 @@ class CreditRule:
     vouches_appositive: bool = False  # ... or ", a coalition of ..." after the name
     all_named: bool = False  # every source named in the whole credit line
     shows_sources: bool = False  # the names it finds are sources wherever else they appear
+    # The pattern can match only where one of these words is in the text: a
+    # text without any is not read with the pattern at all.
+    needs: tuple = ()
 
 
 R = CreditRule
+ACCORDING = ("ccording",)  # "according to", "According to"
 CREDIT_RULES = (
     R("according_to", re.compile(r"\b[Aa]ccording\s+to\s+(?P<x>" + NAME + r")"), 0.85,
-      sources_only=True, vouches_lone_name=True, vouches_appositive=True),
+      sources_only=True, vouches_lone_name=True, vouches_appositive=True, needs=ACCORDING),
     # "As Zachary Laub explains in his background … for the Council on
     # Foreign Relations": every source named in the credit line.
     R("as_x_reports", re.compile(
         r"\b[Aa]s\s+(?P<x>" + NAME + r")\s+(?:reports|reported|explains|explained|writes|wrote|notes|noted|"
         r"reveals|revealed|points\s+out|pointed\s+out|puts\s+it|put\s+it|describes|described)\b[^.,;:\n]*"
-    ), 0.85, kind_if_unknown="news_outlet", all_named=True),
+    ), 0.85, kind_if_unknown="news_outlet", all_named=True, needs=("report", "explain", "write", "wrote", "note", "reveal", "point", "put", "describ")),
     R("x_reported", re.compile(r"(?<![Aa]s\s)\b(?P<x>" + NAME + r")\s+(?:reported|reports|has\s+reported)\b"), 0.7,
-      span="from_name", kind_if_unknown="news_outlet", sources_only=True, needs_outlet=True),
+      span="from_name", kind_if_unknown="news_outlet", sources_only=True, needs_outlet=True, needs=("report",)),
     R("quoted_in", re.compile(r"\bquoted\s+(?:in|by)\s+(?P<x>" + NAME + r")"), 0.85,
-      kind_if_unknown="news_outlet", sources_only=True, vouches=True),
+      kind_if_unknown="news_outlet", sources_only=True, vouches=True, needs=("quoted",)),
     R("outlet_quoted", re.compile(
         POSSESSOR + r"(?P<x>" + NAME + r")\s+(?:newspaper|daily|paper|news\s+agency|agency|television|TV|channel|"
         r"website|magazine|broadcaster)\s+(?:quoted|reported|said|cited)"
-    ), 0.85, span="from_name", kind_if_unknown="news_outlet"),
+    ), 0.85, span="from_name", kind_if_unknown="news_outlet", needs=("paper", "daily", "agency", "television", "TV", "channel", "website", "magazine", "broadcaster")),
     # "told the BBC": whom a source talks to is a news outlet, if anything.
     R("told_outlet", re.compile(r"\btold\s+(?P<x>" + NAME + r")"), 0.5,
-      kind_if_unknown="news_outlet", sources_only=True, needs_outlet=True, vouches_lone_name=True),
+      kind_if_unknown="news_outlet", sources_only=True, needs_outlet=True, vouches_lone_name=True, needs=("told",)),
     # "according to (a 2021) report/data/figures published by (the regulator) X":
     # a document and its issuer.
     R("according_to", re.compile(
@@ -81,28 +87,28 @@ CREDIT_RULES = (
         r"analysis|estimates?|poll|census|data|figures|statistics|inventory|records|documents|research|assessment|review|audit)\s+"
         r"(?:(?:[\w,]+\s+){0,4}?(?:issued|released|published|compiled|conducted|carried\s+out|commissioned)\s+(?:[\w,]+\s+){0,3}?by|from|by|of)\s+"
         r"(?:the\s+(?:[a-z-]+\s+){1,2}(?=[A-Z]))?(?P<x>" + NAME + r")"
-    ), 0.85, sources_only=True, vouches=True, vouches_lone_name=True, vouches_appositive=True),
+    ), 0.85, sources_only=True, vouches=True, vouches_lone_name=True, vouches_appositive=True, needs=ACCORDING),
     # "according to the UN human rights office": a name and the office it heads.
     R("according_to", re.compile(
         r"\b[Aa]ccording\s+to\s+(?P<x>(?:the\s+)?" + CAPITALISED_RUN + r"(?:[ \u00a0]+[a-z]+){0,3}[ \u00a0]+"
         r"(?:office|ministry|agency|department|commission|authority|authorities|council|police|service|bureau|agencies|"
         r"institute|organisation|organization|group|monitor|observatory|data|figures|statistics|tally|count|records))\b"
-    ), 0.85, sources_only=True, vouches=True, vouches_lone_name=True, vouches_appositive=True),
+    ), 0.85, sources_only=True, vouches=True, vouches_lone_name=True, vouches_appositive=True, needs=ACCORDING),
     R("data_by", re.compile(
         r"\b(?:polled|surveyed|compiled|collected|gathered|published|tallied)\s+by\s+(?P<x>" + NAME + r")"
-    ), 0.85, sources_only=True, vouches=True),
+    ), 0.85, sources_only=True, vouches=True, needs=("polled", "surveyed", "compiled", "collected", "gathered", "published", "tallied")),
     # "CITY (Wire) —" credits a wire.
     R("dateline_credit", re.compile(r"(?m)^[A-Z][\w ,.'-]*\((?P<x>" + NAME + r")\)\s*[-—–]"), 0.85,
-      span="parenthesised", kind_if_unknown="wire_service", sources_only=True, vouches=True, shows_sources=True),
+      span="parenthesised", kind_if_unknown="wire_service", sources_only=True, vouches=True, shows_sources=True, needs=("(",)),
     R("contributed", re.compile(r"(?P<x>" + NAME + r")\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)"), 0.85,
-      span="from_name", sources_only=True),
+      span="from_name", sources_only=True, needs=("contributed",)),
     R("contributed", re.compile(r"\b[Aa]dditional\s+reporting\s+by\s+(?P<x>" + NAME + r")"), 0.85,
-      span="from_name", sources_only=True),
-    R("statement", re.compile(r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")['’]s?\s+statement\s+said"), 0.85,
-      span="from_name", kind="statement"),
+      span="from_name", sources_only=True, needs=("dditional",)),
+    R("statement", re.compile(r"(?=[A-Zt])(?P<x>(?:the\s+|The\s+)?" + NAME + r")['’]s?\s+statement\s+said"), 0.85,
+      span="from_name", kind="statement", needs=("statement",)),
     R("came_out_with_statement", re.compile(
-        r"(?P<x>(?:the\s+|The\s+)?" + NAME + r")\s+(?:came\s+out\s+with|issued|released|put\s+out|published)\s+an?\s+statement"
-    ), 0.85, span="from_name", kind="statement"),
+        r"(?=[A-Zt])(?P<x>(?:the\s+|The\s+)?" + NAME + r")\s+(?:came\s+out\s+with|issued|released|put\s+out|published)\s+an?\s+statement"
+    ), 0.85, span="from_name", kind="statement", needs=("statement",)),
 )
 
 # The other ways an article credits a source, by rule and what is cited:
@@ -121,7 +127,7 @@ OTHER_CREDITS = {
 }
 
 
-PHOTO_CREDIT = re.compile(r"\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
+PHOTO_CREDIT = re.compile(r"(?=[(A-Z])\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
 PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
@@ -135,6 +141,6 @@ APPOSITIVE_SOURCE = re.compile(
     r"monitor|institute|think\s+tank|newspaper|website|broadcaster|union|association|body|firm|company|consultancy)\b"
 )
 CHANNEL = re.compile(
-    r"(?:\b(?:said|says|told\s+\w+|added|wrote)\s+)?\b[Ii]n\s+an?\s+(?P<what>statement|email|e-mail|letter|video(?:\s+message)?|"
+    r"(?=[satwIi])(?:\b(?:said|says|told\s+\w+|added|wrote)\s+)?\b[Ii]n\s+an?\s+(?P<what>statement|email|e-mail|letter|video(?:\s+message)?|"
     r"audio\s+message|interview|phone\s+call|press\s+release|tweet)(?:\s+on\s+[A-Z]\w+)?"
 )

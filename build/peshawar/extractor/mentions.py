@@ -3,21 +3,24 @@ uses for the mentions table), bare surnames of registered people, and new
 names after a title or next to "said" that nobody registered.
 """
 
+import bisect
 import re
 
 from ..core.aliases import alias_mentions, mention
+from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
 
-NEW_NAME_AFTER_TITLE = re.compile(
+# A title or role word before a capitalised name ("Gen. Ade Bello",
+# "spokesman Ann Lee"); the name runs to the end of its capitalised words.
+TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True))
-    + r"|(?:" + "|".join(sorted(lexicon.ROLE_WORDS)) + r"))[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")"
+    + first_letter_alternation([re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True)])
+    + r"|(?:" + first_letter_alternation(sorted(lexicon.ROLE_WORDS)) + r"))[ \u00a0]+(?=[A-Z])"
 )
-
-NEW_NAME_SAID = re.compile(
-    r"(?P<name>" + phrases.NAME_RUN_RE.pattern + r")[ \u00a0]+(?:said|says|told|added)\b"
-    r"|\b(?:said|says)[ \u00a0]+(?P<name2>" + phrases.NAME_RUN_RE.pattern + r")"
-)
+# "Ann Lee said" (the cue after the run) and "said Ann Lee".
+CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
+SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
+CAPITALISED_SURNAME_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]{2,}(?![\w-])")
 
 
 def find_all_mentions(text, registry):
@@ -32,13 +35,20 @@ def find_all_mentions(text, registry):
     only: "an Islamic state" in running text is not a group "Islamic State".
     """
     mentions = alias_mentions(text, registry.aliases)
-    taken = [(m["start_char"], m["end_char"]) for m in mentions]
+    taken = sorted((m["start_char"], m["end_char"]) for m in mentions)
     for finder, rule, confidence in MENTION_RULES:
         for start, end, actor_id in finder(text, registry, mentions):
-            if not any(s < end and start < e for s, e in taken):
+            if not _overlaps(taken, start, end):
                 mentions.append(mention(text, start, end, actor_id, rule, confidence))
-                taken.append((start, end))
+                bisect.insort(taken, (start, end))
     return sorted(mentions, key=lambda m: (m["start_char"], m["end_char"]))
+
+
+def _overlaps(taken, start, end):
+    """Does ``[start, end)`` overlap a span of ``taken`` (sorted spans that
+    do not overlap each other)?"""
+    index = bisect.bisect_left(taken, (end,))
+    return index > 0 and taken[index - 1][1] > start
 
 
 def _surnames_after_full_names(text, registry, mentions):
@@ -50,33 +60,85 @@ def _surnames_after_full_names(text, registry, mentions):
         words = m["text"].split()
         if len(words) > 1 and registry.kinds.get(m["actor_id"]) == "person":
             seen.setdefault(words[-1], []).append((m["start_char"], m["actor_id"]))
-    for surname, full_names in seen.items():
-        for match in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
-            earlier = [actor for start, actor in full_names if start < match.start()]
-            if earlier:
-                yield match.start(), match.end(), earlier[-1]
+    if not seen:
+        return
+    surnames = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(seen, key=lambda s: (-len(s), s))) + r")(?![\w-])")
+    for match in surnames.finditer(text):
+        full_names = seen[match.group()]
+        earlier = bisect.bisect_left(full_names, match.start(), key=lambda f: f[0])
+        if earlier:
+            yield match.start(), match.end(), full_names[earlier - 1][1]
 
 
 def _registered_surnames(text, registry, mentions):
-    """A bare surname that only one registered person carries ("Okafor")."""
-    for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]{2,}(?![\w-])", text):
-        if match.group() in lexicon.SENTENCE_STARTERS:
+    """A bare surname that only one registered person carries ("Okafor"),
+    unless another person in the article carries it too ("Omar Okafor")."""
+    others = {}
+    for match in CAPITALISED_SURNAME_RE.finditer(text):
+        surname = match.group()
+        if surname in lexicon.SENTENCE_STARTERS:
             continue
-        owners = registry.persons_with_surname(match.group())
-        if len(owners) == 1:
+        owners = registry.persons_with_surname(surname)
+        if len(owners) != 1:
+            continue
+        if surname not in others:
+            others[surname] = _another_carries(text, registry, surname, owners[0])
+        if not others[surname]:
             yield match.start(), match.end(), owners[0]
+
+
+def _another_carries(text, registry, surname, owner):
+    """Is ``surname`` written after a given name that is not ``owner``'s
+    ("Omar Vogt" in an article about the registered Lena Vogt)?"""
+    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+" + re.escape(surname) + r"(?![\w-])", text):
+        given = match.group(1)
+        if given in lexicon.SENTENCE_STARTERS or given in lexicon.TITLE_WORDS or given.lower() in lexicon.ROLE_WORDS:
+            continue
+        if registry.resolve(match.group()) != owner:
+            return True
+    return False
 
 
 def _new_names(text, registry, mentions):
     """Names after a title or role word, or next to "said", that nobody registered."""
-    for pattern in (NEW_NAME_AFTER_TITLE, NEW_NAME_SAID):
-        for match in pattern.finditer(text):
-            group = "name" if match.group("name") else "name2"
-            start, end = match.span(group)
-            phrase = phrases.trailing_name(text, start, end) or phrases.Phrase(match.group(group), start, end, "name")
-            words = text[phrase.start:phrase.end].split()
-            if words and not all(w in lexicon.SENTENCE_STARTERS or w in lexicon.TITLE_WORDS for w in words):
-                yield phrase.start, phrase.end, None
+    for start, end in list(_names_after_titles(text)) + list(_names_next_to_said(text)):
+        phrase = phrases.trailing_name(text, start, end) or phrases.Phrase(text[start:end], start, end, "name")
+        words = text[phrase.start:phrase.end].split()
+        if words and not all(w in lexicon.SENTENCE_STARTERS or w in lexicon.TITLE_WORDS for w in words):
+            yield phrase.start, phrase.end, None
+
+
+def _names_after_titles(text):
+    """``(start, end)`` of the name after each title, as
+    ``TITLE[ ]+NAME_RUN`` matched from left to right: the name runs to the
+    end of its capitalised words, and a title inside it starts nothing."""
+    taken_to = 0
+    for title in TITLE_BEFORE_NAME.finditer(text):
+        if title.start() < taken_to:
+            continue
+        run = phrases.NAME_RUN_RE.match(text, title.end())
+        if run:
+            taken_to = run.end()
+            yield run.start(), run.end()
+
+
+def _names_next_to_said(text):
+    """``(start, end)`` of names written "NAME said" or "said NAME", as one
+    pattern of the two matched from left to right. Each run of capitalised
+    words is read once: a shorter run never ends before "said" (the word
+    after it is the run's next word)."""
+    found = []
+    for run in phrases.NAME_RUN_RE.finditer(text):
+        cue = CUE_AFTER_NAME.match(text, run.end())
+        if cue:
+            found.append((run.start(), cue.end(), run.start(), run.end()))
+    for match in SAID_BEFORE_NAME.finditer(text):
+        found.append((match.start(), match.end(), match.start("name"), match.end("name")))
+    taken_to = 0
+    for start, end, name_start, name_end in sorted(found):
+        if start >= taken_to:
+            taken_to = end
+            yield name_start, name_end
 
 
 # The rules after alias_match, in order: (finder, rule, confidence). A later
@@ -86,6 +148,12 @@ MENTION_RULES = (
     (_registered_surnames, "surname", 0.6),
     (_new_names, "new_name", 0.6),
 )
+
+
+def alias_tuples(mentions):
+    """(start, end, surface, actor_id) of the mentions that are an alias of
+    the registry: the evidence a speaker id may rest on."""
+    return [(m["start_char"], m["end_char"], m["text"], m["actor_id"]) for m in mentions if m["rule"] == "alias_match"]
 
 
 def mention_tuples(mentions):

@@ -6,10 +6,12 @@ Tokens come from ``core.number_tokens`` so that the extractor sees exactly
 the numbers the seed validator asks annotators to account for.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..core.number_tokens import NUMBER_VALUES, NumberToken, number_tokens
+from ..core.word_lists import first_letter_alternation
 from . import lexicon
 # Words that may stand between a number and its noun ("seven armed men"), and
 # words after a number that are not what it counts ("dozens every week").
@@ -36,11 +38,13 @@ SCALES = _with_role("scale")
 # hundred: the smallest number the plural allows.
 VAGUE_PLURALS = _with_role("plural")
 
-MONTH = r"(?:" + "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
-WEEKDAY = r"(?:" + "|".join(lexicon.WEEKDAYS) + r"),?\s+"
+MONTH = r"(?:" + first_letter_alternation(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS) + r")\.?"
+WEEKDAY = r"(?:" + first_letter_alternation(lexicon.WEEKDAYS) + r"),?\s+"
 
+# Every date begins with a capital (a weekday or month) or a digit: the
+# lookahead lets the engine skip every other character at once.
 DATE_RE = re.compile(
-    r"(?:" + WEEKDAY + r")?(?:"
+    r"(?=[A-Z\d])(?:" + WEEKDAY + r")?(?:"
     + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+\d{4}(?!\d))?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?:,?\s+\d{4}(?!\d))?"
     r"|" + MONTH + r",?\s+\d{4}(?!\d)"
@@ -49,7 +53,7 @@ DATE_RE = re.compile(
     r")"
 )
 
-TIME_RE = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
+TIME_RE = re.compile(r"(?=\d)(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)", re.IGNORECASE)
 
 QUALIFIERS = _grouped(lexicon.keyed("qualifiers"))
 
@@ -75,26 +79,21 @@ def expressions(text):
     "one million", "half a dozen" and "twenty-five" are one number each;
     "December 16, 2014" is one date; "2008 and 2009" are two numbers.
     """
-    tokens = number_tokens(text)
-    # A decimal glued to a unit letter ("46.8C", "$4.5m", "2.5km") is one
-    # number the token finder leaves out; add it.
-    for match in re.finditer(r"(?<![\w.])\d+(?:,\d{3})*\.\d+(?=[a-zA-Z])", text):
-        tokens = [t for t in tokens if not (match.start() <= t.start and t.end <= match.end())]
-        tokens.append(NumberToken(match.start(), match.end(), match.group()))
-    tokens.sort(key=lambda t: t.start)
-    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if re.search(r"\d", m.group())]
+    tokens = _with_glued_decimals(text, number_tokens(text))
+    dates = [(m.start(), m.end()) for m in DATE_RE.finditer(text) if DIGIT_RE.search(m.group())]
     times = [(m.start(), m.end()) for m in TIME_RE.finditer(text)]
+    starts = [t.start for t in tokens]
     found = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        span = next(((s, e) for s, e in dates if s <= token.start < e), None)
+        span = _holding(dates, token.start)
         kind = "date"
         if span is None:
-            span = next(((s, e) for s, e in times if s <= token.start < e), None)
+            span = _holding(times, token.start)
             kind = "time"
         if span is not None:
-            group = [t for t in tokens[index:] if t.start < span[1]]
+            group = tokens[index:max(index, bisect.bisect_left(starts, span[1]))]
             index += len(group)
             found.append(Expression(span[0], span[1], tuple(group), kind))
             continue
@@ -106,13 +105,46 @@ def expressions(text):
     return found
 
 
+DIGIT_RE = re.compile(r"\d")
+GLUED_DECIMAL_RE = re.compile(r"(?<![\w.])\d+(?:,\d{3})*\.\d+(?=[a-zA-Z])")
+JOIN_GAP_RE = re.compile(r"[ \u00a0-]|\s+a\s+|\s+and\s+(?:a\s+)?")
+
+
+def _with_glued_decimals(text, tokens):
+    """A decimal glued to a unit letter ("46.8C", "$4.5m", "2.5km") is one
+    number the token finder leaves out: add it in place of the tokens it covers."""
+    glued = [(m.start(), m.end(), m.group()) for m in GLUED_DECIMAL_RE.finditer(text)]
+    if not glued:
+        return tokens
+    starts = [start for start, _, _ in glued]
+    kept = []
+    for token in tokens:
+        index = bisect.bisect_right(starts, token.start) - 1
+        if index >= 0 and token.end <= glued[index][1]:
+            continue  # inside a glued decimal
+        kept.append(token)
+    kept += [NumberToken(start, end, words) for start, end, words in glued]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _holding(spans, offset):
+    """The first ``(start, end)`` of ``spans`` (in text order, not
+    overlapping) with start <= offset < end, or None."""
+    index = bisect.bisect_right(spans, offset, key=lambda s: s[0]) - 1
+    if index >= 0 and offset < spans[index][1]:
+        return spans[index]
+    return None
+
+
 def _is_word(token):
     return not token.text[0].isdigit()
 
 
 def _joins(text, left, right):
+    if right.start - left.end > 40:
+        return False  # no joining gap is this long
     gap = text[left.end:right.start]
-    if not re.fullmatch(r"[ \u00a0-]|\s+a\s+|\s+and\s+(?:a\s+)?", gap):
+    if not JOIN_GAP_RE.fullmatch(gap):
         return False
     right_word = right.text.lower()
     if right_word in SCALES or right_word == "dozen":
@@ -135,7 +167,10 @@ def value_of(expression):
     for word in words:
         lower = word.lower()
         if word[0].isdigit():
-            current += float(word.replace(",", ""))
+            try:
+                current += float(word.replace(",", ""))
+            except ValueError:
+                return None  # "127.0.0.1", "1.2.3": digit groups that are no one number
             seen = True
         elif lower in UNITS:
             current += UNITS[lower]
@@ -169,7 +204,7 @@ def qualifier_before(text, start):
     window = text[max(0, start - 30):start]
     match = QUALIFIER_RE.search(window)
     if not match:
-        article = re.search(r"(?:^|(?<=\s))an?\s+$", window)
+        article = ARTICLE_BEFORE_RE.search(window)
         return None, start - len(article.group()) if article else start
     name = next(n for n, _ in QUALIFIERS if match.group(n))
     return name, start - (len(window) - match.start("q"))
@@ -177,11 +212,11 @@ def qualifier_before(text, start):
 
 def unit_after(text, end):
     """``(unit, unit end)``: the noun a number counts ("seven armed men" -> men)."""
-    compound = re.match(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km)s?(-old)?", text[end:], re.IGNORECASE)
+    compound = COMPOUND_UNIT_RE.match(text, end)
     if compound:
         unit = compound.group(1).lower()
-        return ("years_old" if compound.group(2) else TIME_NOUNS.get(unit, unit)), end + compound.end()
-    words = list(re.finditer(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 60]))
+        return ("years_old" if compound.group(2) else TIME_NOUNS.get(unit, unit)), compound.end()
+    words = list(FOLLOWING_WORD_RE.finditer(text[end:end + 60]))
     following = []
     position = 0
     for match in words:
@@ -204,6 +239,10 @@ def unit_after(text, end):
         return None, end
     return first, end + following[0].end()
 
+
+ARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=\s))an?\s+$")
+COMPOUND_UNIT_RE = re.compile(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km)s?(-old)?", re.IGNORECASE)
+FOLLOWING_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z][\w-]*)")
 
 MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(lexicon.MONTHS, start=1)}
 MONTH_PREFIX_RE = re.compile(r"\b(" + "|".join(name[:3] for name in lexicon.MONTHS) + r")[a-z]*\.?")

@@ -14,9 +14,26 @@ place or outlet. What is known about actors comes only from the registry.
 
 from .citations import find_citations
 from .claims import attribute_claims, find_claims
-from .mentions import find_all_mentions, mention_tuples
+from .mentions import alias_tuples, find_all_mentions, mention_tuples
 from .quotes import find_quotes
 from .reading import read_article
+
+
+# The longest text the extractor reads, in characters. Its time grows in
+# step with the text (1 MB of news in a few seconds), but an article is
+# rarely over 100,000 characters: anything past this is not one article.
+MAX_TEXT_CHARS = 2_000_000
+
+
+class TextTooLong(ValueError):
+    """The text is longer than ``MAX_TEXT_CHARS``: not read at all."""
+
+    def __init__(self, length):
+        super().__init__(
+            f"the text has {length:,} characters; the extractor reads at most {MAX_TEXT_CHARS:,} "
+            "(MAX_TEXT_CHARS): split it into its articles"
+        )
+        self.length = length
 
 
 def analyse(text, registry):
@@ -24,11 +41,14 @@ def analyse(text, registry):
 
     Returns a dict with quotes, claims, mentions, citations, plus not_quotes
     (marked spans that are nobody's words) and not_numbers (numbers that
-    count nothing); ``extract`` keeps the first four.
+    count nothing); ``extract`` keeps the first four. Raises ``TextTooLong``
+    for a text over ``MAX_TEXT_CHARS`` characters.
     """
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(len(text))
     mentions = find_all_mentions(text, registry)
     known = mention_tuples(mentions)
-    reading = read_article(text, registry, known)
+    reading = read_article(text, registry, alias_tuples(mentions))
     quotes, not_quotes = find_quotes(text, registry, known, reading)
     claims, not_numbers = find_claims(text, reading.sentence_spans)
     attribute_claims(text, claims, reading.cues)

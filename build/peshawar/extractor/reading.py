@@ -5,7 +5,8 @@ and resolved to its speaker, in text order.
 
 from dataclasses import dataclass
 
-from .coreference import Resolver, resolve_cues, sentence_subjects
+from .coreference import Resolver
+from .subjects import resolve_cues, sentence_subjects
 from .cues import find_cues
 from .marks import pair_marks
 from . import sentences
@@ -31,6 +32,7 @@ def read_article(text, registry, mentions):
     sentence_spans = sentences.sentences(masked)
     cues = find_cues(text, masked, sentence_spans, marked)
     resolver = Resolver(text, registry, mentions)
+    resolver.sentences = sentence_spans
     sentence_subjects(text, sentence_spans, marked, resolver)
     resolve_cues(cues, resolver)
     return Reading(text, marked, masked, sentence_spans, sentences.paragraphs(text), cues, resolver)

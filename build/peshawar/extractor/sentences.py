@@ -5,6 +5,7 @@ sentence that carries their attribution.
 Everything here is a pure function of a string.
 """
 
+import bisect
 import re
 
 from . import lexicon
@@ -13,14 +14,36 @@ from . import lexicon
 ABBREVIATIONS = lexicon.words("abbreviations") | {a.lower() for a in lexicon.MONTH_ABBREVIATIONS}
 
 
+class Spans(list):
+    """``[(start, end)]`` in text order, not overlapping, that can say which
+    span holds an offset without a scan (``at``, ``index_at``)."""
+
+    def __init__(self, spans=(), text=None):
+        super().__init__(spans)
+        self.starts = [start for start, _ in self]
+        self.text = text  # the text the spans are of, where known
+
+    def index_at(self, offset):
+        """Index of the span holding ``offset`` (end included) or the last
+        one before it; -1 when ``offset`` comes before every span."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def at(self, offset):
+        index = self.index_at(offset)
+        return self[index] if index >= 0 else (0, 0)
+
+
+LINE_RE = re.compile(r"[^\n]+")
+
+
 def paragraphs(text):
-    """``[(start, end)]`` of every non-blank line, trimmed.
+    """``[(start, end)]`` of every non-blank line, trimmed, as ``Spans``.
 
     Some articles separate paragraphs by a blank line, others by a single
     newline, so every line is a paragraph.
     """
     spans = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in LINE_RE.finditer(text):
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
@@ -28,10 +51,10 @@ def paragraphs(text):
             end -= 1
         if start < end:
             spans.append((start, end))
-    return spans
+    return Spans(spans, text)
 
 
-SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
 def sentences(masked):
@@ -39,7 +62,7 @@ def sentences(masked):
 
     ``masked`` has the inside of every quotation blanked out (see
     ``mask_quotes``) so that a period inside quoted words does not end the
-    sentence that carries the quotation's attribution.
+    sentence that carries the quotation's attribution. Returns ``Spans``.
     """
     spans = []
     for p_start, p_end in paragraphs(masked):
@@ -54,13 +77,16 @@ def sentences(masked):
                 start += 1
         if start < p_end:
             spans.append((start, p_end))
-    return spans
+    return Spans(spans, masked)
+
+
+WORD_BEFORE_PERIOD_RE = re.compile(r"([\w.]+)$")
 
 
 def is_abbreviation(text, period):
     if text[period] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[max(0, period - 12):period])
+    word = WORD_BEFORE_PERIOD_RE.search(text, max(0, period - 12), period)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
@@ -68,6 +94,16 @@ def is_abbreviation(text, period):
         return True
     # A single capital initial ("George W. Bush").
     return len(token) == 1 and text[period - 1].isupper()
+
+
+# Masking an ASCII character: spaces stay, capitals become "X", the rest "x".
+ASCII_MASK = {code: ("X" if chr(code).isupper() else "x") for code in range(128) if not chr(code).isspace()}
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _mask_non_ascii(match):
+    char = match.group()
+    return char if char.isspace() else "X" if char.isupper() else "x"
 
 
 def mask_quotes(text, spans):
@@ -78,11 +114,12 @@ def mask_quotes(text, spans):
     """
     chars = list(text)
     for start, end in spans:
-        for index in range(start, end):
-            if not chars[index].isspace():
-                # Keep the case of letters: a capital after a period still
-                # starts a sentence ("… News. “Attacking …").
-                chars[index] = "X" if chars[index].isupper() else "x"
+        # Keep the case of letters: a capital after a period still
+        # starts a sentence ("… News. “Attacking …").
+        blank = text[start:end].translate(ASCII_MASK)
+        if not blank.isascii():
+            blank = NON_ASCII_RE.sub(_mask_non_ascii, blank)
+        chars[start:end] = blank
         last = end - 1
         while last >= start and text[last].isspace():
             last -= 1
@@ -91,19 +128,31 @@ def mask_quotes(text, spans):
     return "".join(chars)
 
 
+def as_spans(spans):
+    """``spans`` as ``Spans`` (a plain list is indexed once)."""
+    return spans if isinstance(spans, Spans) else Spans(spans)
+
+
 def sentence_at(sentence_spans, offset):
     """The ``(start, end)`` of the sentence holding ``offset`` (or the nearest before)."""
-    best = None
-    for start, end in sentence_spans:
-        if start <= offset < end or (start <= offset and best is None):
-            best = (start, end)
-        if start <= offset <= end:
-            return start, end
-        if start > offset:
-            break
-        best = (start, end)
-    return best or (0, 0)
+    return as_spans(sentence_spans).at(offset)
+
+
+WORD_RE = re.compile(r"[\w’'-]+")
 
 
 def word_count(text):
-    return len(re.findall(r"[\w’'-]+", text))
+    return len(WORD_RE.findall(text))
+
+
+FURNITURE_RE = re.compile(r"(?:" + lexicon.alternation("furniture") + r")\b", re.IGNORECASE)
+SHORT_CAPITALS_RE = re.compile(r"[^a-z\n]{2,40}")
+
+
+def is_furniture(text, start, end):
+    """Is the paragraph at ``text[start:end]`` page furniture: a line that
+    opens with a furniture phrase ("Article continued below", "READ MORE"),
+    or a short line in capitals ("ADVERTISEMENT")?"""
+    if FURNITURE_RE.match(text, start, end):
+        return True
+    return SHORT_CAPITALS_RE.fullmatch(text, start, end) is not None and any(c.isalpha() for c in text[start:end])
