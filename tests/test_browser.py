@@ -10,6 +10,7 @@ fixtures in conftest.py).
 """
 
 import pytest
+from browser_checks import CHART_DRAWN
 
 NARROW, WIDE = 400, 1400
 
@@ -146,18 +147,7 @@ def test_the_ad_hoc_chart_tool_still_draws(browser, server):
         # datasette-vega renders into .vega-embed once the data has loaded.
         page.wait_for_selector(".vega-embed canvas", timeout=30_000)
         page.wait_for_function(
-            """() => {
-                const canvas = document.querySelector('.vega-embed canvas');
-                if (!canvas || !canvas.width) return false;
-                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let coloured = 0;
-                for (let i = 0; i < pixels.length; i += 4) {
-                    const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
-                    // Marks are saturated colours; axes and text are grey.
-                    if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-                }
-                return coloured > 50;
-            }""",
+            CHART_DRAWN,
             timeout=30_000,
         )
         assert page.locator(".datasette-vega input[value=circle]").is_checked()

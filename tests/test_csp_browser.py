@@ -7,6 +7,7 @@ Debian's Chromium (the `site` and `browser` fixtures in conftest.py).
 """
 
 import pytest
+from browser_checks import CHART_DRAWN
 
 ARTICLE = "vice-why-taliban-massacred-children"
 CHART_SQL = "select form, count(*) as quotes from quotes group by form"
@@ -34,17 +35,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
   window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
 });
 """
-CHART_DRAWN = """() => {
-  const canvas = document.querySelector('.vega-embed canvas');
-  if (!canvas || !canvas.width) return false;
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let coloured = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
-    if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
-  }
-  return coloured > 50;
-}"""
+
 
 
 @pytest.mark.parametrize("path,charts", PAGES)
