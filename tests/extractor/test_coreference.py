@@ -7,7 +7,9 @@ The texts are written for these tests; none comes from the seed articles.
 
 import pytest
 
-from findings import only_quote
+from peshawar.extractor import analyse
+
+from findings import only_quote, verbatim
 
 
 def test_pronoun_goes_to_the_last_named_speaker(registry):
@@ -119,3 +121,32 @@ def test_an_epithet_means_the_person_last_named(registry):
 def test_an_epithet_of_the_wrong_gender_names_nobody(registry):
     text = 'Mrs. Farida Noor toured the flooded district on Monday.\n\n"We will rebuild every house," the actor said.'
     assert only_quote(text, registry)["speaker"] == "the actor"
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+@pytest.mark.parametrize("verb", ["added", "adds"])
+def test_he_added_continues_the_unnamed_speaker_of_the_sentence_before(registry, between, verb):
+    # A person named a few sentences back is what a bare "he said" prefers
+    # to a description of no known gender; "added" goes on with the speech
+    # of the sentence just before it, here someone never named.
+    text = (
+        'John Okafor said the dam would hold. "The walls are sound," he said.\n\n'
+        f'An engineer at the site said the walls had cracked last spring.{between}'
+        f'"We told the council about the cracks twice," he {verb}.'
+    )
+    quotes = analyse(text, registry)["quotes"]
+    verbatim(text, {"quotes": quotes})
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("The walls are sound,", "John Okafor"),
+        ("We told the council about the cracks twice,", "An engineer at the site"),
+    ]
+
+
+def test_he_added_continues_an_unnamed_speaker_written_after_the_verb(registry):
+    text = (
+        "John Okafor said the dam would hold.\n\n"
+        '"The walls have cracked," said an engineer at the site. "We told the council about the cracks twice," he added.'
+    )
+    quotes = analyse(text, registry)["quotes"]
+    verbatim(text, {"quotes": quotes})
+    assert [q["speaker"] for q in quotes] == ["an engineer", "an engineer"]

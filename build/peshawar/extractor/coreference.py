@@ -30,6 +30,9 @@ BODY_HEADS = {word.lower() for word in lexicon.ORGANIZATION_WORDS} | lexicon.wor
 PERSON_HEADS = lexicon.words("person_heads")
 DEFINITE_RE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 LETTERS_RE = re.compile(r"[A-Za-z][\w-]*")
+# What may stand before a sentence's first word: space and opening marks.
+SENTENCE_OPENING_MARKS = " \t\n\u00a0\"'\u201c\u2018("
+VERB_THEN_RE = re.compile(r"[a-z]+[ \u00a0]+")  # the speech verb of a cue and the space after it
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,12 @@ class Resolver:
         last = bisect.bisect_left(entries, offset, key=lambda h: h[0]) - 1
         return last >= 0 and entries[last][0] >= sentence_start
 
-    def resolve(self, phrase, offset):
-        """The ``Speaker`` that ``phrase`` (at ``offset``) means."""
+    def resolve(self, phrase, offset, continuing=False):
+        """The ``Speaker`` that ``phrase`` (at ``offset``) means.
+        ``continuing``: the phrase is the subject of a cue that goes on with
+        the speech just before it ("he added"), see ``_continues``."""
         if phrase.kind == "pronoun":
-            return self._pronoun(phrase, offset)
+            return self._pronoun(phrase, offset, continuing)
         if phrase.kind in ("name", "statement"):
             actor, how = self.names.actor(phrase.text, phrase.start, phrase.end)
             name = self.names.fullest(phrase.text, offset, actor, titled=_titled(self.text, phrase.start))
@@ -122,11 +127,13 @@ class Resolver:
         if key and gender:
             self.gender.setdefault(key, gender)
 
-    def _pronoun(self, phrase, offset):
+    def _pronoun(self, phrase, offset, continuing=False):
         pronoun = phrase.text.lower()
         number = "body" if pronoun == "it" else phrases.PRONOUNS.get(pronoun, "singular")
         antecedents = self.antecedents.get(number, [])
         last = bisect.bisect_left(antecedents, offset, key=lambda h: h[0])
+        if continuing and last > 0 and self._continues(antecedents[last - 1], offset, pronoun):
+            return _meant_by(phrase, antecedents[last - 1][1])
         unnamed = None  # the last unnamed antecedent of no known gender ("a council spokesperson")
         for position in range(last - 1, max(-1, last - 1 - PRONOUN_LOOK_BACK), -1):
             antecedent = antecedents[position][1]
@@ -143,12 +150,39 @@ class Resolver:
             elif unnamed is not None and last - position > NAMED_PREFERRED_WITHIN:
                 antecedent = unnamed
             self.learn_gender(antecedent.actor_id, pronoun, antecedent.name)
-            return Speaker(phrase.text, antecedent.name, antecedent.actor_id, antecedent.number, "pronoun", "pronoun", antecedent.body)
+            return _meant_by(phrase, antecedent)
         if unnamed is not None:
-            return Speaker(phrase.text, unnamed.name, unnamed.actor_id, unnamed.number, "pronoun", "pronoun", unnamed.body)
+            return _meant_by(phrase, unnamed)
         if number == "singular":
             return self._first_person_before(phrase, pronoun, offset)
         return Speaker(phrase.text, None, None, "plural" if number == "body" else number, "pronoun")
+
+    def _continues(self, entry, offset, pronoun):
+        """Does "he added" continue the last antecedent ``entry``, someone
+        never named ("An engineer at the site said …. "…," he added.")?
+        A cue of continuing ("added") goes on with the speech act just
+        before it, so a description introduced in that sentence or this one
+        is meant rather than a person named further back (whom "he said"
+        prefers, NAMED_PREFERRED_WITHIN)."""
+        position, antecedent = entry
+        if antecedent.body or not _unnamed(antecedent):
+            return False
+        if self.gender.get(gender_key(antecedent.actor_id, antecedent.name)) not in (None, pronoun):
+            return False
+        if self.sentences is None:
+            return False
+        here, there = self.sentences.index_at(offset), self.sentences.index_at(position)
+        if there < 0:
+            return False
+        # The description is the speaker of that sentence: it opens it ("An
+        # engineer … said") or follows the speech verb ("…, said an
+        # engineer"). A cue inside a clause ("repeating a false claim that
+        # …") is no one who spoke.
+        opening = self.text[self.sentences[there][0]:position].lstrip(SENTENCE_OPENING_MARKS)
+        inverted = VERB_THEN_RE.match(self.text, position, position + 40)
+        return here - there <= 1 and (
+            opening.startswith(antecedent.text) or (inverted is not None and self.text.startswith(antecedent.text, inverted.end()))
+        )
 
     def _first_person_before(self, phrase, pronoun, offset):
         """Nobody spoke or opened a sentence yet ("The first time Ann Ruiz saw
@@ -300,6 +334,11 @@ def _titled(text, start):
     """Is the name at ``start`` written after a title ("Mr. Trump")?"""
     match = TITLE_BEFORE_RE.search(text, max(0, start - 14), start)
     return bool(match) and match.group(1) in lexicon.TITLE_WORDS
+
+
+def _meant_by(phrase, antecedent):
+    """The ``Speaker`` a pronoun ``phrase`` means when it points back to ``antecedent``."""
+    return Speaker(phrase.text, antecedent.name, antecedent.actor_id, antecedent.number, "pronoun", "pronoun", antecedent.body)
 
 
 def _unnamed(speaker):

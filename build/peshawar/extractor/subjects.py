@@ -122,12 +122,15 @@ def word_before(text, offset):
     return match.group(1) if match else None
 
 
+CONTINUING_VERBS = lexicon.words("continuing_verbs")
+
+
 def resolve_cues(cues, resolver):
     """Resolve every cue's subject in text order, so pronouns see earlier speakers."""
     for cue in cues:
         if cue.subject is None:
             continue
-        speaker = resolver.resolve(cue.subject, cue.start)
+        speaker = resolver.resolve(cue.subject, cue.start, continuing=cue.word in CONTINUING_VERBS)
         cue.speaker = speaker
         cue.speaker_text, cue.speaker_id, cue.number = speaker.name or speaker.text, speaker.actor_id, speaker.number
         resolver.learn_gender(speaker.actor_id, word_before(resolver.text, cue.subject.start), speaker.name)
