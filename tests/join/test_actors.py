@@ -81,5 +81,22 @@ def test_each_quote_names_the_kind_the_article_is_surest_of():
 
 
 def test_kind_rules_are_data():
-    assert [r.rule for r in KIND_RULES] == ["institution_word", "titled_name", "role_apposition", "personal_name"]
-    assert all(0 < r.confidence <= 1 and "{name}" in r.pattern for r in KIND_RULES)
+    assert [r.rule for r in KIND_RULES] == ["institution_word", "titled_name", "role_apposition", "role_apposition", "personal_name"]
+    assert all(0 < r.confidence <= 1 for r in KIND_RULES)
+
+
+@pytest.mark.parametrize("text, fits", [
+    ("Gul Rahman, a nurse at the ward, said so.", True),   # the role after the name
+    ("The nurse Gul Rahman said so.", True),               # the role before it
+    ("Gul Rahman's nurse said so.", False),
+    ("Gul Rahmanov, a nurse, said so.", False),            # another name
+])
+def test_a_role_beside_the_name_makes_a_person(text, fits):
+    assert ((guess_kind("Gul Rahman", text) or (None,))[0] == "role_apposition") is fits
+
+
+def test_a_name_is_found_as_a_whole_word_and_its_titles_kept_as_spellings():
+    text = "Dr. Nadeem Akhtar spoke; Nadeem Akhtarov did not. Prof. Dr. Nadeem Akhtar's ward."
+    found = proposal(text, "Dr. Nadeem Akhtar")
+    assert found["spellings"] == ["Dr. Nadeem Akhtar"]
+    assert found["kind_rule"] == "titled_name"
