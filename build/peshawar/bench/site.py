@@ -200,7 +200,7 @@ def report(timed):
 @click.option("--repeat", default=7, show_default=True, help="Measured requests; the median is reported.")
 def main(db, articles, seed, warm_up, repeat):
     if db is None:
-        click.echo(f"generating and building {articles:,} articles (seed {seed}) under {SCRATCH} ...", err=True)
+        click.echo(f"the database of {articles:,} generated articles (seed {seed}), under {SCRATCH} ...", err=True)
         started = time.perf_counter()
         db, done = generated_database(articles, seed)
         if done == "reused":
