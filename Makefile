@@ -4,6 +4,7 @@
 # make ingest DIR=folder-or-file   add many articles as drafts (see README)
 # make load    a benchmark: 10,000 mixed requests against the served site
 # make bench   a benchmark: ingest and build 1,000 and 10,000 generated articles
+# make bench-site [DB=path]   a benchmark: every canned query and table page on 10,000 articles
 # make fuzz CASES=1000   a benchmark: break copies of the seeds and count how the build answers
 # make bench-yaml        a benchmark: how fast the seeds' YAML is read (MB/s)
 # make bench-build       a benchmark: the seeds' build against its floor (a bare executemany of the same rows)
@@ -23,7 +24,7 @@ DB := peshawar.db
 RUN := $(BIN)/python -m peshawar
 export PYTHONPATH := $(CURDIR)/build
 
-.PHONY: build check package serve load test evaluate calibrate speaker-calibration extract ingest bench fuzz bench-yaml bench-build bench-extract clean
+.PHONY: build check package serve load test evaluate calibrate speaker-calibration extract ingest bench bench-site fuzz bench-yaml bench-build bench-extract clean
 
 # Setting up speaks on stderr only, so that `make extract` on a fresh clone
 # still prints nothing but its JSON on stdout.
@@ -109,6 +110,14 @@ ingest: $(BIN)/.installed
 # built in a temporary copy of the seeds; last line one JSON object.
 bench: $(BIN)/.installed
 	@$(BIN)/python -m peshawar.bench.corpus
+
+# A benchmark, not a test: the served site on the 10,000 generated articles
+# (ingested once under .cache/bench-site/ and reused), or on DB=path given
+# on the command line: the median time of every canned query (HTML and
+# JSON) and of every table's first page, against a bare `datasette serve`
+# of the same file; last line one JSON object.
+bench-site: $(BIN)/.installed
+	@$(BIN)/python -m peshawar.bench.site $(if $(filter command line,$(origin DB)),--db $(DB))
 
 # CORPUS=path (one or more folders in the corpus gold format, corpora/README.md)
 # measures the extractor on that corpus instead of the seeds' curated gold.

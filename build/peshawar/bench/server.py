@@ -106,14 +106,16 @@ class Site:
 
 
 @contextmanager
-def served_site(db, port=None, log_path=None, env=None):
-    """Serve ``db`` with `make serve`'s recipe; yield a Site."""
+def served_site(db, port=None, log_path=None, env=None, make_options=()):
+    """Serve ``db`` with `make serve`'s recipe; yield a Site. ``make_options``
+    are added to make's command line (``("-o", "package")`` serves without
+    writing the downloads first, which takes minutes on a large database)."""
     port = port or free_port()
     if log_path is None:
         log_path = Path(tempfile.mkdtemp(prefix="peshawar-site-")) / "server.log"
     log = open(log_path, "wb")  # a file, not a pipe: a full pipe would stall the server
     process = subprocess.Popen(
-        [os.environ.get("MAKE", "make"), "--no-print-directory", "-o", "build", "serve",
+        [os.environ.get("MAKE", "make"), "--no-print-directory", "-o", "build", *make_options, "serve",
          f"DB={Path(db).resolve()}", f"PORT={port}"],
         cwd=ROOT, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},
