@@ -1,7 +1,7 @@
 """The same map on a Dask distributed cluster (ingest --scheduler): a local
 cluster on 127.0.0.1 gives exactly what the process pool gives."""
 
-import pytest
+import distributed
 
 from peshawar.dataset.cache import NoCache
 from peshawar.dataset.units import read_lookups
@@ -12,7 +12,6 @@ from peshawar.ingest.work import Context, Drafted, join_context
 
 
 def test_a_local_dask_cluster_gives_what_the_process_pool_gives(tmp_seeds, generated):
-    distributed = pytest.importorskip("distributed", reason="dask is pinned in requirements.txt; `make test` installs it")
     lookups = read_lookups(tmp_seeds, NoCache())
     items = [Article(f"in:{n}", a["text"], {"title": a["title"]}) for n, a in enumerate(generated[:4])]
     items.append(Article("in:broken", "\x00"))  # not an article: the extractor may fail on it or not, alike

@@ -217,11 +217,15 @@ class Runner:
         return "accepted", ""
 
 
-def fuzz(cases_wanted, seed, limit=10.0, seeds_dir=SEEDS):
-    """Run the cases; return ``(summary dict, examples by outcome)``."""
+def fuzz(cases_wanted, seed, limit=10.0, seeds_dir=SEEDS, progress=False):
+    """Run the cases; return ``(summary dict, examples by outcome)``.
+    ``progress``: a bar with rate and estimate on stderr."""
+    from tqdm import tqdm
+
     originals = read_originals(seeds_dir)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="peshawar-fuzz-") as workdir:
+    with tempfile.TemporaryDirectory(prefix="peshawar-fuzz-") as workdir, \
+            tqdm(total=cases_wanted, unit="case", disable=not progress) as bar:
         runner = Runner(originals, workdir, limit)
 
         @fixed_seed(seed)
@@ -232,6 +236,7 @@ def fuzz(cases_wanted, seed, limit=10.0, seeds_dir=SEEDS):
         @given(cases(originals))
         def one(case):
             runner.run(case)
+            bar.update()
 
         one()
     counts = runner.counts
@@ -257,7 +262,7 @@ def main(cases_wanted, seed, limit, examples):
     # A safety belt for the machine: a reader that expands an alias bomb
     # meets MemoryError (counted as a traceback) instead of exhausting memory.
     resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, resource.RLIM_INFINITY))
-    summary, found = fuzz(cases_wanted, seed, limit)
+    summary, found = fuzz(cases_wanted, seed, limit, progress=True)
     for outcome, lines in sorted(found.items()):
         click.echo(f"{outcome} ({len(lines)}):")
         for line in lines[:examples]:

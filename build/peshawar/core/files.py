@@ -61,8 +61,13 @@ def read_bytes(path, display, follow_links=False, limit=MAX_FILE_BYTES):
 def read_text(path, display, follow_links=False, limit=MAX_FILE_BYTES):
     """Return ``(text, raw bytes)`` of a UTF-8 file, or raise SeedError."""
     raw = read_bytes(path, display, follow_links, limit)
+    return decode(raw, display), raw
+
+
+def decode(raw, display):
+    """The text of the UTF-8 bytes ``raw`` of the file ``display``, or raise SeedError."""
     try:
-        return raw.decode("utf-8"), raw
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SeedError(
@@ -70,13 +75,14 @@ def read_text(path, display, follow_links=False, limit=MAX_FILE_BYTES):
         )
 
 
-def read_yaml(path, display, pure=False):
+def read_yaml(path, display, pure=False, raw=None):
     """The YAML document in ``path`` with line numbers, or raise SeedError.
 
     ``pure`` reads with PyYAML's pure-Python parser even where libyaml is
-    installed (the tests hold the two to the same values).
+    installed (the tests hold the two to the same values). ``raw``: the
+    file's bytes when the caller has read them already.
     """
-    text, _ = read_text(path, display)
+    text = decode(raw, display) if raw is not None else read_text(path, display)[0]
     try:
         data, problems = tree(text, pure)
     except Refusal as refusal:

@@ -81,16 +81,10 @@ def _mentions(articles, lookups, article_id, proposals):
 
 def _text(path, display, raw):
     """``(text, raw)`` of the article's file, or SeedError naming what is wrong with it."""
-    from ..core.files import read_text
+    from ..core.files import decode, read_text
     from .seeds import text_problem
 
-    if raw is None:
-        text, raw = read_text(path, display)
-    else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text, raw = read_text(path, display)  # names the byte and line
+    text, raw = read_text(path, display) if raw is None else (decode(raw, display), raw)
     problem = text_problem(display, text)
     if problem:
         raise SeedError([problem])

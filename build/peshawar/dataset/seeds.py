@@ -156,10 +156,11 @@ def _read_valid(root, name, definition, problems):
     return display, data
 
 
-def validated_yaml(path, display, definition):
-    """``(data, problems)`` of one YAML seed file; data is None when it has problems."""
+def validated_yaml(path, display, definition, raw=None):
+    """``(data, problems)`` of one YAML seed file (``raw``: its bytes, when
+    read already); data is None when it has problems."""
     try:
-        data = read_yaml(path, display)
+        data = read_yaml(path, display, raw=raw)
     except SeedError as error:
         return None, error.problems
     found = schema_problems(data, definition, display)

@@ -48,7 +48,7 @@ def read_document(path, display, definition, cache):
         return data, [], raw
     from .seeds import validated_yaml
 
-    data, problems = validated_yaml(path, display, definition)
+    data, problems = validated_yaml(path, display, definition, raw)
     if data is not None:
         cache.put(entry_key, data, lined=True)
     return data, problems, raw
