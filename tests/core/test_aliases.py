@@ -1,7 +1,9 @@
 """The alias matcher (core/aliases.py) behind the mentions table and the
 extractor's alias_match rule."""
 
-from peshawar.core.aliases import alias_mentions, find_mentions
+from hypothesis import given, settings, strategies as st
+
+from peshawar.core.aliases import alias_mentions, few_alias_mentions, find_mentions
 
 
 def test_longest_alias_wins_and_matches_do_not_overlap():
@@ -23,3 +25,15 @@ def test_a_mention_is_the_text_at_its_offsets():
         "text": "Lopez", "start_char": 4, "end_char": 9, "actor_id": "maria-lopez",
         "surface": "Lopez", "rule": "alias_match", "confidence": 1.0,
     }
+
+
+# Words that overlap, nest and touch: "Ali" inside "Alia" and "Ali Khan", "Khan" after both.
+_WORDS = st.sampled_from(["Ali", "Alia", "Khan", "Ali Khan", "Khan-Ali", "a", "_", "é", "Ali Khan Alia"])
+_TEXT = st.lists(st.sampled_from(["Ali", "Alia", "Khan", " ", "-", "_", "é", "x", ". ", "Ali Khan"]), max_size=30).map("".join)
+
+
+@given(body=_TEXT, aliases=st.sets(_WORDS, min_size=1, max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_the_few_aliases_finder_matches_what_the_pattern_matches(body, aliases):
+    alias_to_actor = {alias: f"actor-{i}" for i, alias in enumerate(sorted(aliases))}
+    assert few_alias_mentions(body, alias_to_actor) == alias_mentions(body, alias_to_actor)

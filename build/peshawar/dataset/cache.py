@@ -81,6 +81,11 @@ def _unlined(obj):
     return node
 
 
+def dumps(value):
+    """The JSON text the cache keeps of a value read without lines."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def decode(text):
     return json.loads(text, object_hook=_unlined)
 
@@ -107,7 +112,12 @@ class Cache:
         return decode(text) if lined else json.loads(text)
 
     def put(self, entry_key, value, lined=False):
-        self.pending[entry_key] = encode(value) if lined else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        self.put_text(entry_key, encode(value) if lined else dumps(value))
+
+    def put_text(self, entry_key, text):
+        """Keep ``text``, a value already encoded with ``dumps`` (an ingest
+        worker encodes its draft's rows; the one writer only stores them)."""
+        self.pending[entry_key] = text
         if len(self.pending) >= 500:
             self.flush()
 
@@ -128,6 +138,9 @@ class NoCache:
         return None
 
     def put(self, entry_key, value, lined=False):
+        pass
+
+    def put_text(self, entry_key, text):
         pass
 
     def close(self):

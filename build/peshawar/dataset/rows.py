@@ -10,7 +10,7 @@ articles and aliases. Apart from ``collect`` reading the seed files,
 everything here is pure: no file is read, no database touched.
 """
 
-from ..core.aliases import alias_mentions
+from ..core.aliases import alias_mentions, few_alias_mentions
 from ..core.problems import Problem
 from .annotations import annotation_rows
 from .articles import article_rows
@@ -127,7 +127,7 @@ def mention_rows(articles, aliases, proposed=None):
         extra = {a: i for actor_id in proposed.get(article["id"], ()) for a, i in spellings.get(actor_id, {}).items()}
         if extra:
             taken = [(m["start_char"], m["end_char"]) for m in found]
-            found += [m for m in alias_mentions(article["body"], extra)
+            found += [m for m in few_alias_mentions(article["body"], extra)
                       if not any(s < m["end_char"] and m["start_char"] < e for s, e in taken)]
         for mention in sorted(found, key=lambda m: (m["start_char"], m["end_char"])):
             del mention["text"]  # the table keeps it once, as surface

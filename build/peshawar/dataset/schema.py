@@ -9,6 +9,7 @@ never restated here.
 import functools
 import re
 import sqlite3
+import types
 
 from ..core.paths import SCHEMA_DIR
 
@@ -104,10 +105,12 @@ _IN_LIST = re.compile(r"\b(\w+)\s+IN\s*\(([^()]*)\)", re.IGNORECASE)
 _LITERAL = re.compile(r"\s*(?:'((?:[^']|'')*)'|(-?\d+))\s*(?:,|$)")
 
 
+@functools.cache
 def check_lists():
     """``{(table, column): values}`` for every ``CHECK (column IN (...))`` of the schema.
 
     The values are the literals as written, strings or integers, in order.
+    Read once per process (every article's rows ask for them; a read-only view).
     """
     shaped, _ = _shaped()
     found = {}
@@ -120,4 +123,4 @@ def check_lists():
                 found[(name, column)] = tuple(
                     m.group(1).replace("''", "'") if m.group(1) is not None else int(m.group(2)) for m in literals
                 )
-    return found
+    return types.MappingProxyType(found)

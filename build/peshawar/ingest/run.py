@@ -51,7 +51,7 @@ def write_draft(seeds_dir, text, drafted, cache):
         raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
     finally:
         temporary.unlink(missing_ok=True)
-    cache.put(drafted.unit_key, drafted.unit)
+    cache.put_text(drafted.unit_key, drafted.unit_json)
     return text_path, annotation_path
 
 
@@ -70,7 +70,7 @@ def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False
                 try:
                     write_draft(seeds_dir, job.text, result, cache)
                     # Kept for the summary only: the draft's text and rows are on disk now.
-                    summary.added.append(dataclasses.replace(result, annotation_text="", unit={}))
+                    summary.added.append(dataclasses.replace(result, annotation_text="", unit_json=""))
                 except (WriteError, OSError) as error:
                     summary.skipped.append(Skip(job.source, str(error)))
             else:

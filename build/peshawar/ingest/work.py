@@ -11,6 +11,7 @@ import traceback
 from dataclasses import dataclass
 
 from ..dataset.build_unit import compute_unit
+from ..dataset.cache import dumps
 from ..dataset.units import cache_value, display_of, unit_key
 from ..drafts import AddError, draft_document, draft_text, header_lines, metadata_entry
 from ..extractor import analyse
@@ -31,7 +32,7 @@ class Drafted:
     article_id: str
     annotation_text: str
     unit_key: str
-    unit: dict  # the Unit as JSON, for the build cache
+    unit_json: str  # the Unit as the build cache keeps it, encoded here rather than in the one writer
     quotes: int
     claims: int
     citations: int
@@ -96,7 +97,7 @@ def _draft(job, result, context):
         return Failed(job.article_id, f"its draft would not build: {errors[0]}")
     raw = text.encode("utf-8")
     return Drafted(
-        job.article_id, text, unit_key(lookups, None, raw), cache_value(unit),
+        job.article_id, text, unit_key(lookups, None, raw), dumps(cache_value(unit)),
         len(document["quotes"]), len(document["claims"]), len(document["citations"]),
         [{"text": c["text"], "cited": c["cited"], "rule": c["rule"]} for c in needs_person], metadata,
     )
