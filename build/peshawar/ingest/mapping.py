@@ -2,6 +2,7 @@
 of every core, or on a Dask distributed cluster (``--scheduler``). Results
 come back in the order of the articles, whichever engine ran them."""
 
+import contextlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -26,19 +27,29 @@ def default_workers():
 
 def map_drafts(jobs, context, workers=None, scheduler=None):
     """``draft_job`` over ``jobs``, yielded in their order."""
+    with drafter(context, 1 if len(jobs) <= 1 and not scheduler else workers, scheduler) as run:
+        yield from run(jobs)
+
+
+@contextlib.contextmanager
+def drafter(context, workers=None, scheduler=None):
+    """A function that maps ``draft_job`` over jobs on the engine chosen,
+    yielding results in the jobs' order.
+
+    A process pool's workers are forked here, before the caller reads its
+    inputs: a worker inherits the lookups, not a copy of every article.
+    """
     if scheduler:
-        yield from _on_dask(jobs, context, scheduler)
+        yield lambda jobs: _on_dask(jobs, context, scheduler)
         return
     workers = workers or default_workers()
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield draft_job(job, context)
+    if workers == 1:
+        yield lambda jobs: (draft_job(job, context) for job in jobs)
         return
-    # fork: workers start at once and inherit the lookups already read.
     start = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(16, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=start, initializer=_start_worker, initargs=(context,)) as pool:
-        yield from pool.map(_draft_in_worker, jobs, chunksize=chunk)
+        pool.submit(int).result()  # a pool starts its workers on the first task: now, not after the inputs are read
+        yield lambda jobs: pool.map(_draft_in_worker, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8))))
 
 
 def _on_dask(jobs, context, address):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core.problems import SeedError
 from ..dataset.units import read_lookups
-from .mapping import map_drafts
+from .mapping import drafter
 from .plan import plan, seeds_state
 from .sources import Skip, read_inputs
 from .work import Context, Drafted, join_context
@@ -60,12 +60,16 @@ def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False
     lookups = read_lookups(seeds_dir, cache)
     if lookups.problems:
         raise SeedError(lookups.problems)
-    jobs, skipped = plan(read_inputs(paths), seeds_state(lookups))
-    summary = Summary(skipped=skipped)
     context = Context(lookups, join_context(seeds_dir))
-    bar = _bar(len(jobs), progress)
+    with drafter(context, workers, scheduler) as run:
+        jobs, skipped = plan(read_inputs(paths), seeds_state(lookups))
+        return _write_all(seeds_dir, cache, jobs, run(jobs), Summary(skipped=skipped), _bar(len(jobs), progress))
+
+
+def _write_all(seeds_dir, cache, jobs, results, summary, bar):
+    """Write each job's draft as its result comes back, or say why it was skipped."""
     try:
-        for job, result in zip(jobs, map_drafts(jobs, context, workers, scheduler)):
+        for job, result in zip(jobs, results):
             if isinstance(result, Drafted):
                 try:
                     write_draft(seeds_dir, job.text, result, cache)
@@ -84,5 +88,5 @@ def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False
 def _bar(total, shown):
     from tqdm import tqdm
 
-    tqdm.monitor_interval = 0  # no monitor thread: the process pool forks after the bar exists
+    tqdm.monitor_interval = 0  # no monitor thread: the bar is redrawn as results come in
     return tqdm(total=total, unit="article", disable=not shown or total < 2, smoothing=0.1, mininterval=0.5)
