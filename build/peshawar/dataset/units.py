@@ -150,7 +150,7 @@ def article_sources(lookups, problems):
 def columns_of(table):
     """``(columns, rows as lists)`` of a list of row dicts built with the same keys."""
     columns = list(table[0])
-    return columns, [[row.get(column) for column in columns] for row in table]
+    return columns, [list(map(row.get, columns)) for row in table]
 
 
 def lookup_unit(lookups, cache):
