@@ -2,6 +2,7 @@
 draft and remember its rows in the build cache, and sum up what went in
 and what was skipped, and why."""
 
+import contextlib
 import dataclasses
 import os
 from dataclasses import dataclass, field
@@ -30,29 +31,42 @@ def write_draft(seeds_dir, text, drafted, cache):
 
     The annotation file is written last and appears whole (a link from a
     temporary file): an article is in the seeds once its annotation is.
+    Files are created exclusively ("x"), so a file that appeared meanwhile
+    is refused, not overwritten.
     """
     root = Path(seeds_dir)
     text_path = root / "articles" / f"{drafted.article_id}.txt"
     annotation_path = root / "annotations" / f"{drafted.article_id}.yml"
-    raw = text.encode("utf-8")
-    if annotation_path.exists():
+    if os.path.lexists(annotation_path):
         raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
-    if text_path.exists() and text_path.read_bytes() != raw:
-        raise WriteError(f"{text_path} already exists; refusing to overwrite it")
-    text_path.parent.mkdir(exist_ok=True)
-    annotation_path.parent.mkdir(exist_ok=True)
-    if not text_path.exists():
-        text_path.write_bytes(raw)
+    raw = text.encode("utf-8")
+    try:
+        _create(text_path, raw)
+    except FileExistsError:
+        if text_path.read_bytes() != raw:
+            raise WriteError(f"{text_path} already exists; refusing to overwrite it")
     temporary = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(drafted.annotation_text.encode("utf-8"))
+        _create(temporary, drafted.annotation_text.encode("utf-8"))
         os.link(temporary, annotation_path)
     except FileExistsError:
         raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
     cache.put_text(drafted.unit_key, drafted.unit_json)
     return text_path, annotation_path
+
+
+def _create(path, data):
+    """Write a new file (its folder made if missing); FileExistsError if it is there."""
+    try:
+        handle = open(path, "xb")
+    except FileNotFoundError:
+        path.parent.mkdir(exist_ok=True)
+        handle = open(path, "xb")
+    with handle:
+        handle.write(data)
 
 
 def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False):
