@@ -20,7 +20,8 @@ TITLE_BEFORE_NAME = re.compile(
 # "Ann Lee said" (the cue after the run) and "said Ann Lee".
 CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
 SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
-CAPITALISED_SURNAME_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]{2,}(?![\w-])")
+# Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
+CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
 
 
 def find_all_mentions(text, registry):
