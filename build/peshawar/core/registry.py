@@ -41,6 +41,9 @@ class Registry:
                 owners = self._surnames.setdefault(words[-1], [])
                 if actor_id not in owners:
                     owners.append(actor_id)
+        # A surname one person alone carries: asked for every capitalised
+        # word of every article, so worked out once.
+        self._sole_owners = {surname: owners[0] for surname, owners in self._surnames.items() if len(owners) == 1}
 
     @classmethod
     def from_actors(cls, actors):
@@ -74,6 +77,11 @@ class Registry:
     def persons_with_surname(self, surname):
         """Person actors one of whose multi-word aliases ends with ``surname``."""
         return list(self._surnames.get(fold(surname), []))
+
+    def sole_person_with_surname(self, surname):
+        """The one person actor whose multi-word aliases end with
+        ``surname``, or None (nobody, or several)."""
+        return self._sole_owners.get(fold(surname))
 
     def suggest(self, unknown):
         """The actor id most likely meant by an unknown id, or None."""

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .credit_rules import (
-    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
+    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
     OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
 )
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
@@ -78,14 +78,17 @@ def find_citations(text, registry, mentions, cues=()):
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
     rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
-    photo = "Photo" in text  # every photo credit says so
-    evidenced = {m.group("x").strip() for rule in rules if rule.shows_sources for m in rule.pattern.finditer(text)}
-    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)} if photo else set()
-    for rule in rules:
-        for match in rule.pattern.finditer(text):
+    # Each pattern reads the text once: the credits that show sources are
+    # matched again below.
+    matched = [(rule, list(rule.pattern.finditer(text))) for rule in rules]
+    photos = list(PHOTO_CREDIT.finditer(text)) if "Photo" in text else []  # every photo credit says so
+    evidenced = {m.group("x").strip() for rule, matches in matched if rule.shows_sources for m in matches}
+    evidenced |= {m.group("x").strip() for m in photos}
+    for rule, matches in matched:
+        for match in matches:
             found.extend(_credit(article, match, rule, evidenced))
-    if photo:
-        found.extend(_photo_credits(text, registry))
+    if "Photo" in text:
+        found.extend(_photo_credits(text, registry, photos))
     found.extend(_links(text, registry))
     found.extend(_books(article))
     found.extend(_channels(article))
@@ -189,9 +192,10 @@ def _other(text, start, end, rule, what, cited, cited_id, kind=None):
     return _item(text, start, end, cited=cited, cited_id=cited_id, kind=kind or default_kind, rule=rule, confidence=confidence)
 
 
-def _photo_credits(text, registry):
+def _photo_credits(text, registry, photos):
+    """The credits of ``photos`` (the PHOTO_CREDIT matches) and of PHOTO_VIA."""
     found = []
-    for match in PHOTO_CREDIT.finditer(text):
+    for match in photos:
         agency, who = match.group("x"), match.group("who")
         found.append(_other(text, match.start(), match.end(), "photo_credit", "agency", agency, registry.resolve(agency)))
         found.append(_other(text, match.start("who"), match.start("who") + len(who), "photo_credit", "photographer", who, registry.resolve(who)))
@@ -210,8 +214,8 @@ def _photo_credits(text, registry):
 
 def _links(text, registry):
     found = []
-    for rule, pattern, keeps_cue in HEADLINE_CREDITS:
-        for match in pattern.finditer(text):
+    for rule, pattern, keeps_cue, needs in HEADLINE_CREDITS:
+        for match in pattern.finditer(text) if needs in text else ():
             headline = match.group("x").strip()
             start = match.start("x") + match.group("x").find(headline)
             end = match.end() if keeps_cue else start + len(headline)
@@ -224,7 +228,7 @@ def _books(article):
     capitalised title that follows, for a person to register."""
     text, registry = article.text, article.registry
     found = []
-    for match in AUTHOR_OF.finditer(text):
+    for match in AUTHOR_OF.finditer(text) if "author" in text else ():
         at = match.end()
         known = article.mentions_starting_at(at)
         if known:
@@ -250,7 +254,8 @@ def _channels(article):
     group a spokesman speaks for when his words name one; an email, letter
     or interview is the person's own."""
     found = []
-    for match in CHANNEL.finditer(article.text):
+    needed = any(word in article.text for word in CHANNEL_NEEDS)
+    for match in CHANNEL.finditer(article.text) if needed else ():
         cue = _cue_for(article, match)
         if cue is None or cue.subject is None:
             continue

@@ -132,9 +132,12 @@ PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
 # Links to related articles: (rule, pattern, whether the citation keeps the
-# words after the headline that say it is a link, "… Read more here.").
-HEADLINE_CREDITS = (("markdown_link", MARKDOWN_LINK, False), ("read_more", READ_MORE, True))
-AUTHOR_OF = re.compile(r"\bauthor\s+of\s+(?:the\s+(?:book|novel|study|report)\s+)?")
+# words after the headline that say it is a link, "… Read more here.", and
+# what a text must contain for the pattern to match at all).
+HEADLINE_CREDITS = (("markdown_link", MARKDOWN_LINK, False, "]("), ("read_more", READ_MORE, True, "Read"))
+# "\bauthor": the word first and the look back after it, so that the engine
+# looks for "author" at C speed instead of trying every position.
+AUTHOR_OF = re.compile(r"author(?<!\wauthor)\s+of\s+(?:the\s+(?:book|novel|study|report)\s+)?")
 # ", a coalition of …" after a name: the name is an organisation's.
 APPOSITIVE_SOURCE = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:coalition|group|organi[sz]ation|agency|network|charity|watchdog|"
@@ -144,3 +147,5 @@ CHANNEL = re.compile(
     r"(?=[satwIi])(?:\b(?:said|says|told\s+\w+|added|wrote)\s+)?\b[Ii]n\s+an?\s+(?P<what>statement|email|e-mail|letter|video(?:\s+message)?|"
     r"audio\s+message|interview|phone\s+call|press\s+release|tweet)(?:\s+on\s+[A-Z]\w+)?"
 )
+# A text without any of these words has no channel phrase: it is not read with CHANNEL.
+CHANNEL_NEEDS = ("statement", "mail", "letter", "video", "audio", "interview", "phone", "press", "tweet")

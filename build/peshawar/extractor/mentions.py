@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ..core.aliases import alias_mentions, mention
+from ..core.spans import occurrences
 from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
 
@@ -21,6 +22,8 @@ TITLE_BEFORE_NAME = re.compile(
 CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
 SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
 # Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
+NAME_CHAR_RE = re.compile(r"[\w-]")
+TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
 CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
 
 
@@ -79,25 +82,48 @@ def _registered_surnames(text, registry, mentions):
         surname = match.group()
         if surname in lexicon.SENTENCE_STARTERS:
             continue
-        owners = registry.persons_with_surname(surname)
-        if len(owners) != 1:
+        owner = registry.sole_person_with_surname(surname)
+        if owner is None:
             continue
         if surname not in others:
-            others[surname] = _another_carries(text, registry, surname, owners[0])
+            others[surname] = _another_carries(text, registry, surname, owner)
         if not others[surname]:
-            yield match.start(), match.end(), owners[0]
+            yield match.start(), match.end(), owner
 
 
 def _another_carries(text, registry, surname, owner):
     """Is ``surname`` written after a given name that is not ``owner``'s
     ("Omar Vogt" in an article about the registered Lena Vogt)?"""
-    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+" + re.escape(surname) + r"(?![\w-])", text):
-        given = match.group(1)
+    for start, end, match_end in _given_names_before(text, surname):
+        given = text[start:end]
         if given in lexicon.SENTENCE_STARTERS or given in lexicon.TITLE_WORDS or given.lower() in lexicon.ROLE_WORDS:
             continue
-        if registry.resolve(match.group()) != owner:
+        if registry.resolve(text[start:match_end]) != owner:
             return True
     return False
+
+
+def _given_names_before(text, surname):
+    r"""``(start, end, match end)`` of the given name of each match of
+    ``(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+SURNAME(?![\w-])``, as
+    ``re.finditer`` finds them (left to right, none overlapping), read from
+    the places ``str.find`` gives: a regex that opens with a look back would
+    try every position of the text, once per surname asked about."""
+    taken_to = 0
+    for place in occurrences(text, surname):
+        after = place + len(surname)
+        if after < len(text) and NAME_CHAR_RE.match(text, after):
+            continue  # "Vogt" in "Vogtland" or "Vogt-Ruiz"
+        end = place
+        while end > 0 and text[end - 1] in " \u00a0":
+            end -= 1
+        start = end
+        while start > 0 and TOKEN_CHAR_RE.match(text, start - 1):
+            start -= 1
+        if end == place or end - start < 2 or not "A" <= text[start] <= "Z" or start < taken_to:
+            continue
+        taken_to = after
+        yield start, end, after
 
 
 def _new_names(text, registry, mentions):

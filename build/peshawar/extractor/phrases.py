@@ -286,7 +286,9 @@ def trailing_name(text, start, end):
     kept with it.
     """
     segment = text[start:end]
-    paren = PARENTHESIS_END_RE.search(segment)
+    # The pattern ends in ")" before the end or a final newline: without
+    # one, it would be tried at every position of the segment for nothing.
+    paren = PARENTHESIS_END_RE.search(segment) if segment.endswith((")", ")\n")) else None
     core_end = end - (len(segment) - paren.start() if paren else 0)
     if paren:
         while core_end > start and text[core_end - 1].isspace():
