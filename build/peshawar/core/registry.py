@@ -15,6 +15,9 @@ from pathlib import Path
 from .files import read_yaml
 
 
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+
+
 def fold(text):
     """A spelling compared without case, no-break spaces or repeated spaces."""
     return " ".join(text.split()).casefold()
@@ -69,7 +72,7 @@ class Registry:
         folded = fold(text)
         if folded in self._folded:
             return self._folded[folded]
-        bare = re.sub(r"^(?:the|a|an)\s+", "", folded)
+        bare = LEADING_ARTICLE_RE.sub("", folded)
         if bare in self._folded:
             return self._folded[bare]
         return self._folded.get("the " + bare)

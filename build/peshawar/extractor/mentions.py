@@ -66,12 +66,29 @@ def _surnames_after_full_names(text, registry, mentions):
             seen.setdefault(words[-1], []).append((m["start_char"], m["actor_id"]))
     if not seen:
         return
-    surnames = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(seen, key=lambda s: (-len(s), s))) + r")(?![\w-])")
-    for match in surnames.finditer(text):
-        full_names = seen[match.group()]
-        earlier = bisect.bisect_left(full_names, match.start(), key=lambda f: f[0])
+    for start, end in _whole_words(text, seen):
+        full_names = seen[text[start:end]]
+        earlier = bisect.bisect_left(full_names, start, key=lambda f: f[0])
         if earlier:
-            yield match.start(), match.end(), full_names[earlier - 1][1]
+            yield start, end, full_names[earlier - 1][1]
+
+
+def _whole_words(text, words):
+    r"""``(start, end)`` of each match of ``(?<![\w-])(?:WORD|…)(?![\w-])``
+    (the words longest first), as ``re.finditer`` finds them: left to right,
+    the longest word where two start together, none overlapping. Read from
+    the places ``str.find`` gives, not a pattern compiled for each article."""
+    found = []
+    for word in words:
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if (start == 0 or not NAME_CHAR_RE.match(text, start - 1)) and not (end < len(text) and NAME_CHAR_RE.match(text, end)):
+                found.append((start, -end))
+    taken_to = 0
+    for start, negative_end in sorted(found):
+        if start >= taken_to:
+            taken_to = -negative_end
+            yield start, -negative_end
 
 
 def _registered_surnames(text, registry, mentions):
