@@ -15,9 +15,10 @@ import bisect
 import re
 
 from .credit_rules import (
-    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
-    OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
+    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
+    NOT_NEAR_NEEDS, OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
 )
+from ..core.spans import occurrences
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
 
 
@@ -44,6 +45,7 @@ class Article:
         self.mention_starts = [m[0] for m in self.mentions]
         self.cue_starts = [cue.start for cue in self.cues]
         self._after_capitalised = None
+        self.breaks = []  # where NOT_NEAR_NEEDS characters stand, found on first use (matches_near)
 
     def mentions_within(self, start, end):
         """The mentions inside ``[start, end)``, in text order."""
@@ -74,13 +76,14 @@ class Article:
 
 def find_citations(text, registry, mentions, cues=()):
     article = Article(text, registry, mentions, cues)
+    breaks = article.breaks
     found = []
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
     rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
     # Each pattern reads the text once: the credits that show sources are
     # matched again below.
-    matched = [(rule, list(rule.pattern.finditer(text))) for rule in rules]
+    matched = [(rule, rule_matches(rule, text, breaks)) for rule in rules]
     photos = list(PHOTO_CREDIT.finditer(text)) if "Photo" in text else []  # every photo credit says so
     evidenced = {m.group("x").strip() for rule, matches in matched if rule.shows_sources for m in matches}
     evidenced |= {m.group("x").strip() for m in photos}
@@ -93,6 +96,38 @@ def find_citations(text, registry, mentions, cues=()):
     found.extend(_books(article))
     found.extend(_channels(article))
     return _dedupe(found)
+
+
+def rule_matches(rule, text, breaks):
+    """``list(rule.pattern.finditer(text))``, read only near the rule's
+    words when the rule says where its matches start (``CreditRule.starts``)."""
+    if rule.starts is None:
+        return list(rule.pattern.finditer(text))
+    return matches_near(rule.pattern, text, rule.needs, rule.starts, breaks)
+
+
+def matches_near(pattern, text, needs, starts, breaks):
+    """``list(pattern.finditer(text))`` for a pattern whose every match
+    starts with a ``starts`` character and holds a word of ``needs`` with
+    only NEAR_NEEDS characters before it: the pattern is tried only at those
+    starts between each such word and the last character before it that
+    cannot stand in a credit line (``breaks``: their offsets, filled in on
+    first use and shared by the patterns of one text). Left to right, none
+    overlapping, as ``finditer`` finds them, without trying every position."""
+    if not breaks:
+        breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
+    candidates = set()
+    for word in needs:
+        for at in occurrences(text, word):
+            before = bisect.bisect_left(breaks, at) - 1
+            window_start = breaks[before] + 1 if before >= 0 else 0
+            candidates.update(m.start() for m in starts.finditer(text, window_start, at + 1))
+    found, taken_to = [], 0
+    for start in sorted(candidates):
+        if start >= taken_to and (match := pattern.match(text, start)):
+            found.append(match)
+            taken_to = match.end()
+    return found
 
 
 def _vouched(article, match, rule, name, evidenced):
@@ -254,8 +289,7 @@ def _channels(article):
     group a spokesman speaks for when his words name one; an email, letter
     or interview is the person's own."""
     found = []
-    needed = any(word in article.text for word in CHANNEL_NEEDS)
-    for match in CHANNEL.finditer(article.text) if needed else ():
+    for match in matches_near(CHANNEL, article.text, CHANNEL_NEEDS, CHANNEL_STARTS, article.breaks):
         cue = _cue_for(article, match)
         if cue is None or cue.subject is None:
             continue
