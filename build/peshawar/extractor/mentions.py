@@ -20,10 +20,12 @@ TITLE_BEFORE_NAME = re.compile(
 )
 # "Ann Lee said" (the cue after the run) and "said Ann Lee".
 CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
-SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
-# Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
+# "\b(?:said|says)" written "sa" first and the look back after it: the engine
+# looks for "sa" at C speed instead of trying every position.
+SAID_BEFORE_NAME = re.compile(r"sa(?<!\wsa)(?:id|ys)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
 NAME_CHAR_RE = re.compile(r"[\w-]")
 TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
+# Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
 CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
 
 
