@@ -285,11 +285,10 @@ def trailing_name(text, start, end):
     A parenthesised abbreviation after the name ("... Front (RF)") is
     kept with it.
     """
-    segment = text[start:end]
     # The pattern ends in ")" before the end or a final newline: without
     # one, it would be tried at every position of the segment for nothing.
-    paren = PARENTHESIS_END_RE.search(segment) if segment.endswith((")", ")\n")) else None
-    core_end = end - (len(segment) - paren.start() if paren else 0)
+    paren = PARENTHESIS_END_RE.search(text[start:end]) if text.endswith((")", ")\n"), start, end) else None
+    core_end = start + paren.start() if paren else end
     if paren:
         while core_end > start and text[core_end - 1].isspace():
             core_end -= 1
@@ -302,39 +301,49 @@ def trailing_name(text, start, end):
     while len(runs) > 1 and HYPHEN_SPACE_RE.fullmatch(text[runs[-2].end():run_start] or "x"):
         runs.pop()
         run_start = runs[-1].start()
-    before = text[start:run_start].split()
-    while len(before) > 1 and before[-1].lower() in ("the", "a", "an"):
-        before = before[:-1]  # "a spokesman for the Interior Department": "for" governs
-    if before and before[-1].lower() in PREPOSITIONS:
+    if run_start > start and _governed(text[start:run_start].split()):
         return None
-    if len(before) > 1 and before[-1] in ("and", "&") and before[-2][:1].isupper():
-        return None  # the last of a list of names ("… Food and Rural Affairs") is not the head
-    words = list(NON_SPACE_RE.finditer(text[run_start:core_end]))
+    run_text = text[run_start:core_end]
+    words = run_text.split()
     # A possessive inside the run is not part of the name:
     # "Ruritania's Prime Minister Ade Bello" -> "Prime Minister Ade Bello".
-    for position in range(len(words) - 1, -1, -1):
-        if position < len(words) - 1 and POSSESSIVE_END_RE.search(words[position].group()):
-            run_start += words[position + 1].start()
-            words = list(NON_SPACE_RE.finditer(text[run_start:core_end]))
+    for position in range(len(words) - 2, -1, -1):
+        if words[position].endswith(("'s", "’s")):
+            offset = _word_offset(run_text, position + 1)
+            run_start, run_text, words = run_start + offset, run_text[offset:], words[position + 1:]
             break
-    name_start = run_start
     # Drop leading titles, but keep at least one word.
     index = 0
     while index < len(words) - 1 and _is_title(words, index):
         index += 1
-    if index:
-        name_start = run_start + words[index].start()
-    if all(w.group() in SENTENCE_STARTERS for w in words[index:]):
+    name_start = run_start + _word_offset(run_text, index) if index else run_start
+    if all(w in SENTENCE_STARTERS for w in words[index:]):
         return None
     return Phrase(text[name_start:core_end], name_start, core_end, "name")
 
 
+def _governed(before):
+    """Do the words ``before`` a name make it no phrase's head: a
+    preposition governs it ("officials in Lagos"), or it is the last of a
+    list of names ("… Food and Rural Affairs")?"""
+    while len(before) > 1 and before[-1].lower() in ("the", "a", "an"):
+        before = before[:-1]  # "a spokesman for the Interior Department": "for" governs
+    if before and before[-1].lower() in PREPOSITIONS:
+        return True
+    return len(before) > 1 and before[-1] in ("and", "&") and before[-2][:1].isupper()
+
+
+def _word_offset(run_text, index):
+    """Where the ``index``-th whitespace-separated word of ``run_text`` starts."""
+    return list(NON_SPACE_RE.finditer(run_text))[index].start()
+
+
 def _is_title(words, index):
-    word = words[index].group()
+    word = words[index]
     if word in TITLE_WORDS or (word[0].isupper() and word.lower() in ROLE_WORDS):
         return True  # "General", "Manager Elena Costa"
     # Two-word titles: "Prime Minister", "Army chief".
-    return index + 1 < len(words) and words[index + 1].group() in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
+    return index + 1 < len(words) and words[index + 1] in {"Minister", "Secretary", "Justice", "General"} and word[0].isupper()
 
 
 def first_subject_name(text, start, end):
