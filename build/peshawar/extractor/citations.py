@@ -80,7 +80,8 @@ def find_citations(text, registry, mentions, cues=()):
     found = []
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
-    rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
+    # (A rule read near its words looks for them anyway.)
+    rules = [rule for rule in CREDIT_RULES if rule.starts or not rule.needs or any(word in text for word in rule.needs)]
     # Each pattern reads the text once: the credits that show sources are
     # matched again below.
     matched = [(rule, rule_matches(rule, text, breaks)) for rule in rules]
@@ -114,11 +115,11 @@ def matches_near(pattern, text, needs, starts, breaks):
     cannot stand in a credit line (``breaks``: their offsets, filled in on
     first use and shared by the patterns of one text). Left to right, none
     overlapping, as ``finditer`` finds them, without trying every position."""
-    if not breaks:
-        breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
     candidates = set()
     for word in needs:
         for at in occurrences(text, word):
+            if not breaks:
+                breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
             before = bisect.bisect_left(breaks, at) - 1
             window_start = breaks[before] + 1 if before >= 0 else 0
             candidates.update(m.start() for m in starts.finditer(text, window_start, at + 1))

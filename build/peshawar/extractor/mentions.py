@@ -13,10 +13,12 @@ from . import lexicon, phrases
 
 # A title or role word before a capitalised name ("Gen. Ade Bello",
 # "spokesman Ann Lee"); the name runs to the end of its capitalised words.
+# Titles before roles, in one alternation grouped by first letter (a title
+# still wins over a role where both could match).
 TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:"
-    + first_letter_alternation([re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True)])
-    + r"|(?:" + first_letter_alternation(sorted(lexicon.ROLE_WORDS)) + r"))[ \u00a0]+(?=[A-Z])"
+    + first_letter_alternation([re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True)] + sorted(lexicon.ROLE_WORDS))
+    + r")[ \u00a0]+(?=[A-Z])"
 )
 # "Ann Lee said" (the cue after the run) and "said Ann Lee".
 CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
