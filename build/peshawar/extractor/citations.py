@@ -115,16 +115,19 @@ def matches_near(pattern, text, needs, starts, breaks):
     cannot stand in a credit line (``breaks``: their offsets, filled in on
     first use and shared by the patterns of one text). Left to right, none
     overlapping, as ``finditer`` finds them, without trying every position."""
-    candidates = set()
-    for word in needs:
-        for at in occurrences(text, word):
-            if not breaks:
-                breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
-            before = bisect.bisect_left(breaks, at) - 1
-            window_start = breaks[before] + 1 if before >= 0 else 0
-            candidates.update(m.start() for m in starts.finditer(text, window_start, at + 1))
+    places = sorted({at for word in needs for at in occurrences(text, word)})
+    if places and not breaks:
+        breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
+    candidates, read_to = [], 0
+    for at in places:
+        before = bisect.bisect_left(breaks, at) - 1
+        # The stretches of two words overlap when no break stands between
+        # them: each part of the text is read for starts once.
+        window_start = max(breaks[before] + 1 if before >= 0 else 0, read_to)
+        candidates += [m.start() for m in starts.finditer(text, window_start, at + 1)]
+        read_to = max(read_to, at + 1)
     found, taken_to = [], 0
-    for start in sorted(candidates):
+    for start in candidates:
         if start >= taken_to and (match := pattern.match(text, start)):
             found.append(match)
             taken_to = match.end()
