@@ -31,10 +31,9 @@ INITIAL = r"(?:[A-Z]\.){1,2}[ \u00a0]"
 # that opens with a character class lets the regex engine skip to the next
 # capital at C speed instead of trying every position (three to four times
 # faster over an article), and it matches exactly the same runs.
-NAME_RUN_RE = re.compile(
-    r"[A-Z](?<![\w’'-][A-Z])(?:[\w’'\-]*[\w])?"
-    r"(?:[ \u00a0](?:" + INITIAL + r")?(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
-)
+# The words after a run's first: a space, maybe an initial or a particle.
+NAME_RUN_REST = r"(?:[ \u00a0](?:" + INITIAL + r")?(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \u00a0-])?(?:" + NAME_WORD + r"))*"
+NAME_RUN_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])(?:[\w’'\-]*[\w])?" + NAME_RUN_REST)
 
 # A capitalised word as news copy writes names of sources and channels: "The",
 # "U.S" (a period ends it unless a letter follows, so "U.S." keeps its
