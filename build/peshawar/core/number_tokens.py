@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .spans import occurrences
+from .spans import matches_at, occurrences
 from .word_lists import first_letter_alternation, read_word_list
 
 
@@ -69,10 +69,4 @@ def _number_words(body):
     lower = body.lower()
     if len(lower) != len(body) or FOLDS_TO_ASCII_RE.search(body):
         return list(NUMBER_WORD_RE.finditer(body))
-    starts = sorted({start for word in NUMBER_WORDS for start in occurrences(lower, word.lower())})
-    found, taken_to = [], 0
-    for start in starts:
-        if start >= taken_to and (match := NUMBER_WORD_RE.match(body, start)):
-            found.append(match)
-            taken_to = match.end()
-    return found
+    return matches_at(NUMBER_WORD_RE, body, sorted({start for word in NUMBER_WORDS for start in occurrences(lower, word.lower())}))

@@ -18,7 +18,7 @@ from .credit_rules import (
     APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
     NOT_NEAR_NEEDS, OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
 )
-from ..core.spans import occurrences
+from ..core.spans import matches_at, occurrences
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
 
 
@@ -126,12 +126,7 @@ def matches_near(pattern, text, needs, starts, breaks):
         window_start = max(breaks[before] + 1 if before >= 0 else 0, read_to)
         candidates += [m.start() for m in starts.finditer(text, window_start, at + 1)]
         read_to = max(read_to, at + 1)
-    found, taken_to = [], 0
-    for start in candidates:
-        if start >= taken_to and (match := pattern.match(text, start)):
-            found.append(match)
-            taken_to = match.end()
-    return found
+    return matches_at(pattern, text, candidates)
 
 
 def _vouched(article, match, rule, name, evidenced):
