@@ -1,8 +1,10 @@
 """Placing a verbatim text in its article (core/spans.py)."""
 
+import re
+
 import pytest
 
-from peshawar.core.spans import SpanError, locate
+from peshawar.core.spans import SpanError, locate, matches_at
 
 
 def test_locate_finds_a_unique_text():
@@ -23,10 +25,6 @@ def test_locate_reports_a_missing_text():
 
 
 def test_matches_at_the_given_starts_are_what_finditer_finds():
-    import re
-
-    from peshawar.core.spans import matches_at
-
     pattern = re.compile(r"(?<!\w)a+b")
     body = "aab ab xab aaab"
     starts = [i for i, char in enumerate(body) if char == "a"]
