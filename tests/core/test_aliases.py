@@ -1,9 +1,11 @@
 """The alias matcher (core/aliases.py) behind the mentions table and the
 extractor's alias_match rule."""
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
-from peshawar.core.aliases import alias_mentions, few_alias_mentions, find_mentions
+from peshawar.core.aliases import alias_mentions, alias_pattern, few_alias_mentions, find_mentions
 
 
 def test_longest_alias_wins_and_matches_do_not_overlap():
@@ -25,6 +27,19 @@ def test_a_mention_is_the_text_at_its_offsets():
         "text": "Lopez", "start_char": 4, "end_char": 9, "actor_id": "maria-lopez",
         "surface": "Lopez", "rule": "alias_match", "confidence": 1.0,
     }
+
+
+def test_the_alias_pattern_matches_what_the_plain_alternation_matches():
+    # alias_pattern groups the aliases by first character and looks back
+    # after it, for speed: it must find exactly what
+    # (?<![\w-])(?:longest first)(?![\w-]) finds.
+    aliases = ["River Front", "River Front Youth", "Front", "Rivers", "F", "-Dash", "Ali", "Al", "1st Brigade"]
+    ordered = sorted(aliases, key=lambda a: (-len(a), a))
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")
+    text = "River Front Youth, the River Fronts, Rivers; F -Dash x-Dash Ali Al-Ali Al 1st Brigade, F\nRiver Front"
+    found = [m.span() for m in alias_pattern(aliases).finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert len(found) >= 8
 
 
 # Words that overlap, nest and touch: "Ali" inside "Alia" and "Ali Khan", "Khan" after both.

@@ -125,3 +125,45 @@ def test_every_kind_the_extractor_gives_is_one_the_schema_allows(registry):
     found = [c for path in sorted(seeds.glob("*.txt")) for c in analyse(path.read_text(encoding="utf-8"), registry)["citations"]]
     assert len({c["kind"] for c in found}) > 2
     assert {c["kind"] for c in found} <= set(check_lists()[("citations", "kind")])
+
+
+# Texts for the fast reading of the credit patterns: the seed and own-dev
+# articles as they are, the extractor benchmark's hostile inputs, and
+# credit lines broken across lines, brackets and quotation marks.
+def _texts_for_matches_near():
+    from peshawar.bench.extractor import ADVERSARIAL, NEWS_SOURCES
+
+    texts = [path.read_text(encoding="utf-8") for folder in NEWS_SOURCES for path in sorted(folder.glob("*.txt"))]
+    texts += [make(3000) for make in ADVERSARIAL.values()]
+    texts += [
+        "As\nThe Daily Planet\nreported, the dam held.",
+        "(The Daily Planet) reported it; “Global Wire” reported it too.",
+        "Global Wire's statement said so. The River Front’s statement said more.",
+        "the River Front issued a statement, and River Front put out a statement.",
+        "According to Global Wire, the toll rose; according to the UN human rights office it fell.",
+        "The Daily Planet newspaper quoted him. Geo TV said it; the Star news agency cited it.",
+        "He said in a statement on Monday. She told reporters in an email. In a video message, he spoke.",
+        "Sam Reed contributed to this report. Additional reporting by Ann Lee.",
+    ]
+    return texts
+
+
+def test_credit_patterns_read_near_their_words_find_what_a_full_scan_finds():
+    from peshawar.extractor.citations import matches_near, rule_matches
+    from peshawar.extractor.credit_rules import CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES
+
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    near = [rule for rule in CREDIT_RULES if rule.starts is not None]
+    assert near, "some credit rules are read near their words"
+    found = 0
+    for text in _texts_for_matches_near():
+        for rule in near:
+            expected = spans(rule.pattern.finditer(text))
+            found += len(expected)
+            assert spans(rule_matches(rule, text, [])) == expected, (rule.rule, text[:80])
+        expected = spans(CHANNEL.finditer(text))
+        found += len(expected)
+        assert spans(matches_near(CHANNEL, text, CHANNEL_NEEDS, CHANNEL_STARTS, [])) == expected, text[:80]
+    assert found > 20  # the texts do hold credit lines

@@ -4,9 +4,12 @@ and the head of a phrase.
 The texts are written for these tests; none comes from the seed articles.
 """
 
+import re
+
 import pytest
 
 from findings import only_quote
+from peshawar.extractor import phrases
 
 
 def test_a_title_with_a_period_before_the_speaker(registry):
@@ -35,3 +38,12 @@ def test_the_last_word_read_backwards_is_what_the_regex_finds(text):
         for end in range(start, len(text) + 1):
             match = LAST_WORD_RE.search(text, start, end)
             assert _last_word(text, start, end) == ((match.start(), match.start(1)) if match else None), (text, start, end)
+
+
+def test_name_runs_are_what_the_plain_pattern_finds():
+    # NAME_RUN_RE opens with its capital and looks back after it, for
+    # speed: it must find what the pattern that looks back first finds.
+    plain = re.compile(r"(?<![\w’'-])(?:" + phrases.NAME_WORD + ")" + phrases.NAME_RUN_REST)
+    text = "Ade Bello, George H.W. Bush and Osama bin Laden met O'Brien-Smith; x-Ray, A B, Ann\u00a0Lee. U.S. de Gaulle"
+    assert [m.span() for m in phrases.NAME_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in phrases.NAME_RUN_RE.finditer(text, 3, 40)] == [m.span() for m in plain.finditer(text, 3, 40)]

@@ -13,8 +13,21 @@ def alias_pattern(aliases):
     both start at the same place.
     """
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    alternatives = "|".join(re.escape(a) for a in ordered)
-    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+    # Grouped by first character, each group keeping that order (two
+    # aliases that begin differently never match at the same place), and
+    # each group opening with its character before the look back: a pattern
+    # whose every branch opens with a plain character lets the engine skip
+    # to the next such character at C speed instead of trying every
+    # position of the text. It matches exactly what the plain alternation
+    # matches.
+    groups = {}
+    for alias in ordered:
+        groups.setdefault(alias[:1], []).append(alias[1:])
+    branches = (
+        re.escape(first) + r"(?<![\w-]" + re.escape(first) + r")(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for first, rests in groups.items()
+    )
+    return re.compile(r"(?:" + "|".join(branches) + r")(?![\w-])")
 
 
 @functools.lru_cache(maxsize=8)

@@ -15,6 +15,9 @@ from pathlib import Path
 from .files import read_yaml
 
 
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+
+
 def fold(text):
     """A spelling compared without case, no-break spaces or repeated spaces."""
     return " ".join(text.split()).casefold()
@@ -41,6 +44,9 @@ class Registry:
                 owners = self._surnames.setdefault(words[-1], [])
                 if actor_id not in owners:
                     owners.append(actor_id)
+        # A surname one person alone carries: asked for every capitalised
+        # word of every article, so worked out once.
+        self._sole_owners = {surname: owners[0] for surname, owners in self._surnames.items() if len(owners) == 1}
 
     @classmethod
     def from_actors(cls, actors):
@@ -66,7 +72,7 @@ class Registry:
         folded = fold(text)
         if folded in self._folded:
             return self._folded[folded]
-        bare = re.sub(r"^(?:the|a|an)\s+", "", folded)
+        bare = LEADING_ARTICLE_RE.sub("", folded)
         if bare in self._folded:
             return self._folded[bare]
         return self._folded.get("the " + bare)
@@ -74,6 +80,11 @@ class Registry:
     def persons_with_surname(self, surname):
         """Person actors one of whose multi-word aliases ends with ``surname``."""
         return list(self._surnames.get(fold(surname), []))
+
+    def sole_person_with_surname(self, surname):
+        """The one person actor whose multi-word aliases end with
+        ``surname``, or None (nobody, or several)."""
+        return self._sole_owners.get(fold(surname))
 
     def suggest(self, unknown):
         """The actor id most likely meant by an unknown id, or None."""

@@ -20,6 +20,19 @@ def occurrences(body, text):
     return starts
 
 
+def matches_at(pattern, body, starts):
+    """``list(pattern.finditer(body))`` for a pattern that can match only at
+    one of ``starts`` (ascending offsets): tried only there, left to right,
+    none overlapping, as ``finditer`` finds them. The pattern must not match
+    an empty string."""
+    found, taken_to = [], 0
+    for start in starts:
+        if start >= taken_to and (match := pattern.match(body, start)):
+            found.append(match)
+            taken_to = match.end()
+    return found
+
+
 def locate(body, text, occurrence=None):
     """Return ``(start, end)`` of ``text`` in ``body``.
 

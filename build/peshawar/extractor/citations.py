@@ -15,9 +15,10 @@ import bisect
 import re
 
 from .credit_rules import (
-    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
-    OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
+    APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
+    NOT_NEAR_NEEDS, OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
 )
+from ..core.spans import matches_at, occurrences
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
 
 
@@ -44,6 +45,7 @@ class Article:
         self.mention_starts = [m[0] for m in self.mentions]
         self.cue_starts = [cue.start for cue in self.cues]
         self._after_capitalised = None
+        self.breaks = []  # where NOT_NEAR_NEEDS characters stand, found on first use (matches_near)
 
     def mentions_within(self, start, end):
         """The mentions inside ``[start, end)``, in text order."""
@@ -74,22 +76,57 @@ class Article:
 
 def find_citations(text, registry, mentions, cues=()):
     article = Article(text, registry, mentions, cues)
+    breaks = article.breaks
     found = []
     # Names the article itself shows to be sources (a dateline credit, a
     # photo credit): "told X" then means an outlet, not a person.
-    rules = [rule for rule in CREDIT_RULES if not rule.needs or any(word in text for word in rule.needs)]
-    photo = "Photo" in text  # every photo credit says so
-    evidenced = {m.group("x").strip() for rule in rules if rule.shows_sources for m in rule.pattern.finditer(text)}
-    evidenced |= {m.group("x").strip() for m in PHOTO_CREDIT.finditer(text)} if photo else set()
-    for rule in rules:
-        for match in rule.pattern.finditer(text):
+    # (A rule read near its words looks for them anyway.)
+    rules = [rule for rule in CREDIT_RULES if rule.starts or not rule.needs or any(word in text for word in rule.needs)]
+    # Each pattern reads the text once: the credits that show sources are
+    # matched again below.
+    matched = [(rule, rule_matches(rule, text, breaks)) for rule in rules]
+    photos = list(PHOTO_CREDIT.finditer(text)) if "Photo" in text else []  # every photo credit says so
+    evidenced = {m.group("x").strip() for rule, matches in matched if rule.shows_sources for m in matches}
+    evidenced |= {m.group("x").strip() for m in photos}
+    for rule, matches in matched:
+        for match in matches:
             found.extend(_credit(article, match, rule, evidenced))
-    if photo:
-        found.extend(_photo_credits(text, registry))
+    if "Photo" in text:
+        found.extend(_photo_credits(text, registry, photos))
     found.extend(_links(text, registry))
     found.extend(_books(article))
     found.extend(_channels(article))
     return _dedupe(found)
+
+
+def rule_matches(rule, text, breaks):
+    """``list(rule.pattern.finditer(text))``, read only near the rule's
+    words when the rule says where its matches start (``CreditRule.starts``)."""
+    if rule.starts is None:
+        return list(rule.pattern.finditer(text))
+    return matches_near(rule.pattern, text, rule.needs, rule.starts, breaks)
+
+
+def matches_near(pattern, text, needs, starts, breaks):
+    """``list(pattern.finditer(text))`` for a pattern whose every match
+    starts with a ``starts`` character and holds a word of ``needs`` with
+    only NEAR_NEEDS characters before it: the pattern is tried only at those
+    starts between each such word and the last character before it that
+    cannot stand in a credit line (``breaks``: their offsets, filled in on
+    first use and shared by the patterns of one text). Left to right, none
+    overlapping, as ``finditer`` finds them, without trying every position."""
+    places = sorted({at for word in needs for at in occurrences(text, word)})
+    if places and not breaks:
+        breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
+    candidates, read_to = [], 0
+    for at in places:
+        before = bisect.bisect_left(breaks, at) - 1
+        # The stretches of two words overlap when no break stands between
+        # them: each part of the text is read for starts once.
+        window_start = max(breaks[before] + 1 if before >= 0 else 0, read_to)
+        candidates += [m.start() for m in starts.finditer(text, window_start, at + 1)]
+        read_to = max(read_to, at + 1)
+    return matches_at(pattern, text, candidates)
 
 
 def _vouched(article, match, rule, name, evidenced):
@@ -189,9 +226,10 @@ def _other(text, start, end, rule, what, cited, cited_id, kind=None):
     return _item(text, start, end, cited=cited, cited_id=cited_id, kind=kind or default_kind, rule=rule, confidence=confidence)
 
 
-def _photo_credits(text, registry):
+def _photo_credits(text, registry, photos):
+    """The credits of ``photos`` (the PHOTO_CREDIT matches) and of PHOTO_VIA."""
     found = []
-    for match in PHOTO_CREDIT.finditer(text):
+    for match in photos:
         agency, who = match.group("x"), match.group("who")
         found.append(_other(text, match.start(), match.end(), "photo_credit", "agency", agency, registry.resolve(agency)))
         found.append(_other(text, match.start("who"), match.start("who") + len(who), "photo_credit", "photographer", who, registry.resolve(who)))
@@ -210,8 +248,8 @@ def _photo_credits(text, registry):
 
 def _links(text, registry):
     found = []
-    for rule, pattern, keeps_cue in HEADLINE_CREDITS:
-        for match in pattern.finditer(text):
+    for rule, pattern, keeps_cue, needs in HEADLINE_CREDITS:
+        for match in pattern.finditer(text) if needs in text else ():
             headline = match.group("x").strip()
             start = match.start("x") + match.group("x").find(headline)
             end = match.end() if keeps_cue else start + len(headline)
@@ -224,7 +262,7 @@ def _books(article):
     capitalised title that follows, for a person to register."""
     text, registry = article.text, article.registry
     found = []
-    for match in AUTHOR_OF.finditer(text):
+    for match in AUTHOR_OF.finditer(text) if "author" in text else ():
         at = match.end()
         known = article.mentions_starting_at(at)
         if known:
@@ -250,7 +288,7 @@ def _channels(article):
     group a spokesman speaks for when his words name one; an email, letter
     or interview is the person's own."""
     found = []
-    for match in CHANNEL.finditer(article.text):
+    for match in matches_near(CHANNEL, article.text, CHANNEL_NEEDS, CHANNEL_STARTS, article.breaks):
         cue = _cue_for(article, match)
         if cue is None or cue.subject is None:
             continue

@@ -75,6 +75,7 @@ class Resolver:
         self._person_ids = [actor_id for _, actor_id in people]
         self.sentences = None  # the article's sentence spans (sentences.Spans), set by the reading pass
         self._named_as_cache = {}
+        self._named = {}  # a name or statement Phrase -> its Speaker
         self._names_by_last_word = None  # built on first use by _names_ending_with
         self._person_names = {}  # (start, end) of a run of capitalised words -> its person name or None
         self._person_run_before = {}  # index of a run -> index of the last person-like run up to it, or -1
@@ -110,14 +111,23 @@ class Resolver:
         if phrase.kind == "pronoun":
             return self._pronoun(phrase, offset, continuing)
         if phrase.kind in ("name", "statement"):
-            actor, how = self.names.actor(phrase.text, phrase.start, phrase.end)
-            name = self.names.fullest(phrase.text, offset, actor, titled=_titled(self.text, phrase.start))
-            number = "plural" if phrase.kind == "statement" else self.names.number_of(actor, name)
-            body = self.registry.kinds.get(actor) not in (None, "person", "anonymous_source") or (
-                actor is None and organization_like(name)
-            )
-            return Speaker(phrase.text, name, actor, number, "name", how, body)
+            # A name means the same wherever it is asked about (a sentence's
+            # subject is often a cue's subject too): worked out once.
+            if phrase not in self._named:
+                self._named[phrase] = self._name(phrase)
+            return self._named[phrase]
         return self._description(phrase, offset)
+
+    def _name(self, phrase):
+        """The ``Speaker`` of a name or a group's statement (``Names.fullest``
+        reads the whole article, not the text up to the phrase)."""
+        actor, how = self.names.actor(phrase.text, phrase.start, phrase.end)
+        name = self.names.fullest(phrase.text, phrase.start, actor, titled=_titled(self.text, phrase.start))
+        number = "plural" if phrase.kind == "statement" else self.names.number_of(actor, name)
+        body = self.registry.kinds.get(actor) not in (None, "person", "anonymous_source") or (
+            actor is None and organization_like(name)
+        )
+        return Speaker(phrase.text, name, actor, number, "name", how, body)
 
     def learn_gender(self, actor_id, title_or_pronoun, name=None):
         """Remember "he" or "she" for an actor (or, unregistered, a surname)."""

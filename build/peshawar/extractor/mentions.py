@@ -7,20 +7,28 @@ import bisect
 import re
 
 from ..core.aliases import alias_mentions, mention
+from ..core.spans import occurrences
 from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
 
 # A title or role word before a capitalised name ("Gen. Ade Bello",
 # "spokesman Ann Lee"); the name runs to the end of its capitalised words.
+# Titles before roles, in one alternation grouped by first letter (a title
+# still wins over a role where both could match).
 TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?:"
-    + first_letter_alternation([re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True)])
-    + r"|(?:" + first_letter_alternation(sorted(lexicon.ROLE_WORDS)) + r"))[ \u00a0]+(?=[A-Z])"
+    + first_letter_alternation([re.escape(t) for t in sorted(lexicon.TITLE_WORDS, key=len, reverse=True)] + sorted(lexicon.ROLE_WORDS))
+    + r")[ \u00a0]+(?=[A-Z])"
 )
 # "Ann Lee said" (the cue after the run) and "said Ann Lee".
 CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
-SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
-CAPITALISED_SURNAME_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]{2,}(?![\w-])")
+# "\b(?:said|says)" written "sa" first and the look back after it: the engine
+# looks for "sa" at C speed instead of trying every position.
+SAID_BEFORE_NAME = re.compile(r"sa(?<!\wsa)(?:id|ys)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
+NAME_CHAR_RE = re.compile(r"[\w-]")
+TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
+# Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
+CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
 
 
 def find_all_mentions(text, registry):
@@ -62,12 +70,29 @@ def _surnames_after_full_names(text, registry, mentions):
             seen.setdefault(words[-1], []).append((m["start_char"], m["actor_id"]))
     if not seen:
         return
-    surnames = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(seen, key=lambda s: (-len(s), s))) + r")(?![\w-])")
-    for match in surnames.finditer(text):
-        full_names = seen[match.group()]
-        earlier = bisect.bisect_left(full_names, match.start(), key=lambda f: f[0])
+    for start, end in _whole_words(text, seen):
+        full_names = seen[text[start:end]]
+        earlier = bisect.bisect_left(full_names, start, key=lambda f: f[0])
         if earlier:
-            yield match.start(), match.end(), full_names[earlier - 1][1]
+            yield start, end, full_names[earlier - 1][1]
+
+
+def _whole_words(text, words):
+    r"""``(start, end)`` of each match of ``(?<![\w-])(?:WORD|…)(?![\w-])``
+    (the words longest first), as ``re.finditer`` finds them: left to right,
+    the longest word where two start together, none overlapping. Read from
+    the places ``str.find`` gives, not a pattern compiled for each article."""
+    found = []
+    for word in words:
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if (start == 0 or not NAME_CHAR_RE.match(text, start - 1)) and not (end < len(text) and NAME_CHAR_RE.match(text, end)):
+                found.append((start, -end))
+    taken_to = 0
+    for start, negative_end in sorted(found):
+        if start >= taken_to:
+            taken_to = -negative_end
+            yield start, -negative_end
 
 
 def _registered_surnames(text, registry, mentions):
@@ -78,25 +103,48 @@ def _registered_surnames(text, registry, mentions):
         surname = match.group()
         if surname in lexicon.SENTENCE_STARTERS:
             continue
-        owners = registry.persons_with_surname(surname)
-        if len(owners) != 1:
+        owner = registry.sole_person_with_surname(surname)
+        if owner is None:
             continue
         if surname not in others:
-            others[surname] = _another_carries(text, registry, surname, owners[0])
+            others[surname] = _another_carries(text, registry, surname, owner)
         if not others[surname]:
-            yield match.start(), match.end(), owners[0]
+            yield match.start(), match.end(), owner
 
 
 def _another_carries(text, registry, surname, owner):
     """Is ``surname`` written after a given name that is not ``owner``'s
     ("Omar Vogt" in an article about the registered Lena Vogt)?"""
-    for match in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+" + re.escape(surname) + r"(?![\w-])", text):
-        given = match.group(1)
+    for start, end, match_end in _given_names_before(text, surname):
+        given = text[start:end]
         if given in lexicon.SENTENCE_STARTERS or given in lexicon.TITLE_WORDS or given.lower() in lexicon.ROLE_WORDS:
             continue
-        if registry.resolve(match.group()) != owner:
+        if registry.resolve(text[start:match_end]) != owner:
             return True
     return False
+
+
+def _given_names_before(text, surname):
+    r"""``(start, end, match end)`` of the given name of each match of
+    ``(?<![\w’'-])([A-Z][\w’'-]+)[ \u00a0]+SURNAME(?![\w-])``, as
+    ``re.finditer`` finds them (left to right, none overlapping), read from
+    the places ``str.find`` gives: a regex that opens with a look back would
+    try every position of the text, once per surname asked about."""
+    taken_to = 0
+    for place in occurrences(text, surname):
+        after = place + len(surname)
+        if after < len(text) and NAME_CHAR_RE.match(text, after):
+            continue  # "Vogt" in "Vogtland" or "Vogt-Ruiz"
+        end = place
+        while end > 0 and text[end - 1] in " \u00a0":
+            end -= 1
+        start = end
+        while start > 0 and TOKEN_CHAR_RE.match(text, start - 1):
+            start -= 1
+        if end == place or end - start < 2 or not "A" <= text[start] <= "Z" or start < taken_to:
+            continue
+        taken_to = after
+        yield start, end, after
 
 
 def _new_names(text, registry, mentions):

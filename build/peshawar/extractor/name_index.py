@@ -17,8 +17,10 @@ from . import phrases
 
 # A run of capitalised words, as a bare surname's full name is written
 # ("Ann Smith", "River Front"): words may be separated by any whitespace.
-SURNAME_RUN_RE = re.compile(r"(?<![\w-])[A-Z][\w’'-]*(?:\s+(?:(?:[A-Z]\.){1,2}\s+)?[A-Z][\w’'-]*)*")
-CAPITALISED_WORD_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+# Both open with the capital and look back after it, as phrases.NAME_RUN_RE
+# does: the engine then skips to the next capital at C speed.
+SURNAME_RUN_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]*(?:\s+(?:(?:[A-Z]\.){1,2}\s+)?[A-Z][\w’'-]*)*")
+CAPITALISED_WORD_RE = re.compile(r"[A-Z](?<![\w’'-][A-Z])[\w’'-]*")
 CAPITALISED_TOKEN_RE = re.compile(r"[A-Z][\w’'-]+")
 TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
 WORD_CHAR_RE = re.compile(r"\w")

@@ -49,6 +49,7 @@ class Names:
         self._lower_words = {}
         self._words = None  # the set of the article's words, read on first use
         self._first_at = {}  # run of capitalised words -> where the text first writes it
+        self._real_full_names = {}  # (run, surname) -> what _real_full_name makes of them
 
     def actor(self, name, start, end):
         """``(actor id, how)`` of the registered actor the name at
@@ -160,6 +161,12 @@ class Names:
         in full ("Former Senator Ann Smith" -> "Ann Smith"), or None when it
         is no full name: "Smith" alone, "On Tuesday Smith", or a common word
         capitalised because it opens a sentence ("See Smith", "Like Smith")."""
+        key = (run, surname)
+        if key not in self._real_full_names:  # about half the questions are asked again as more names resolve
+            self._real_full_names[key] = self._read_full_name(run, surname)
+        return self._real_full_names[key]
+
+    def _read_full_name(self, run, surname):
         found = _real_full_name(run, surname)
         if found is None:
             return None
