@@ -19,6 +19,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import orjson
+
 from ..core.paths import ROOT
 
 # The sources whose bytes decide what a seed file reads as and which rows it
@@ -85,6 +87,32 @@ def decode(text):
     return json.loads(text, object_hook=_unlined)
 
 
+# orjson parses a unit's JSON in about half the time of json (at 10,000
+# articles, a second of a warm build), to the same values but in two cases:
+# it refuses NaN and Infinity (json reads them instead), and it reads an
+# integer past 64 bits as a float. A value holding such an integer is kept
+# behind a leading space (still JSON) and read by json alone.
+_BY_JSON = " "
+
+
+def dumps(value):
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        orjson.dumps(value)
+    except orjson.JSONEncodeError:  # an integer past 64 bits, or what orjson cannot write
+        return _BY_JSON + text
+    return text
+
+
+def loads(text):
+    if text.startswith(_BY_JSON):
+        return json.loads(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 class Cache:
     """Values (JSON-able) by key, in one SQLite file; writes are kept until ``close``."""
 
@@ -104,10 +132,10 @@ class Cache:
             if row is None:
                 return None
             text = row[0]
-        return decode(text) if lined else json.loads(text)
+        return decode(text) if lined else loads(text)
 
     def put(self, entry_key, value, lined=False):
-        self.pending[entry_key] = encode(value) if lined else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        self.pending[entry_key] = encode(value) if lined else dumps(value)
         if len(self.pending) >= 500:
             self.flush()
 
