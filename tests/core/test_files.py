@@ -74,3 +74,17 @@ def test_a_file_over_the_limit_is_refused_before_it_is_parsed(tmp_path):
     with pytest.raises(SeedError, match=r"big.yml: 1,207 bytes, more than the 1,000 a seed file may hold"):
         read_text(path, "big.yml", limit=1000)
     assert files.MAX_FILE_BYTES == 8 * 1024 * 1024
+
+
+def test_a_file_longer_than_its_size_said_is_read_on_up_to_the_limit(tmp_path):
+    # read_bytes asks for the size fstat gave; a file that grew after fstat
+    # must still be read whole, or be seen to pass the limit.
+    path = tmp_path / "grew.txt"
+    path.write_bytes(b"x" * 200_000)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        assert files._read_up_to(descriptor, 10, 300_000) == b"x" * 200_000
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        assert len(files._read_up_to(descriptor, 10, 1001)) == 1001
+    finally:
+        os.close(descriptor)

@@ -36,8 +36,8 @@ elif point == "rows":
             die()
         return flush(self, name)
     load.Loader._flush_table = some_then_die
-elif point == "vacuum":
-    load.span_problems = die  # the last check before vacuum, rows committed
+elif point == "checks":
+    load.span_problems = die  # the last check before the swap, rows committed
 elif point == "rename":
     temporary.TemporaryDatabase.publish = die
 load.build_database(sys.argv[1], sys.argv[2])
@@ -57,7 +57,7 @@ def previous(tmp_path, db_path):
     return target
 
 
-@pytest.mark.parametrize("point", ["shape", "rows", "vacuum", "rename"])
+@pytest.mark.parametrize("point", ["shape", "rows", "checks", "rename"])
 def test_a_killed_build_keeps_the_database_and_the_next_build_cleans_up(previous, point):
     before = previous.read_bytes()
     child = subprocess.run(

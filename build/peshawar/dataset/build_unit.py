@@ -45,7 +45,7 @@ def compute_unit(lookups, article_id, entry, annotation, body_raw=None):
     article_family(seeds, rows)
     rows.tables["mentions"] = _mentions(rows.table("articles"), lookups, article_id, proposals)
     rows.tables[PROPOSALS] = [_proposal_row(article_id, proposal) for proposal in proposals]
-    gaps = [p for p in rows.problems if p.needs_review]
+    gaps = [p.as_row() for p in rows.problems if p.needs_review]
     errors += [p for p in rows.problems if not p.needs_review]
     ids = [(table, row_id, display, line) for (table, row_id), (display, line) in rows.seen.items()]
     tables = {name: columns_of(table) for name, table in rows.tables.items() if table}

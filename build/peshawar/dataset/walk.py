@@ -24,7 +24,7 @@ class Counting:
             self.counts[name] += len(rows)
 
     def add_gaps(self, gaps):
-        self.gap_counts.update(gap.kind for gap in gaps)
+        self.gap_counts.update(gap[0] for gap in gaps)  # rows of review_queue: kind first
 
 
 def walk(seeds_dir, cache, sink):

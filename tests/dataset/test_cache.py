@@ -1,0 +1,35 @@
+"""The build cache (dataset/cache.py) gives back the values json would."""
+
+import json
+import math
+
+import pytest
+
+from peshawar.dataset.cache import Cache
+
+VALUES = [
+    {"tables": {"claims": [["id", "value"], [["c1", 145], ["c2", 2.5], ["c3", None]]]}, "text": "Peshawar \u2014 \u201cquoted\u201d"},
+    [2**63 - 1, -(2**63), 2**64 - 1, 1e30, -0.0, 0.1 + 0.2],
+    # orjson would read these as floats: they must come back as the integers they are.
+    {"value": 10**30}, [-(10**25), 2**64],
+]
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_a_value_comes_back_as_json_reads_it(tmp_path, value):
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put("k", value)
+    cache.close()
+    again = Cache(tmp_path / "cache.sqlite").get("k")
+    expected = json.loads(json.dumps(value))
+    assert again == expected and repr(again) == repr(expected)
+
+
+def test_nan_and_infinity_come_back(tmp_path):
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put("k", [float("nan"), float("inf")])
+    value = cache.get("k")  # from the pending writes
+    cache.close()
+    assert math.isnan(value[0]) and value[1] == float("inf")
+    value = Cache(tmp_path / "cache.sqlite").get("k")
+    assert math.isnan(value[0]) and value[1] == float("inf")
