@@ -17,7 +17,11 @@ ones, one request at a time:
 - the first page (HTML) of every table and view metadata.yml describes (the
   hidden answer tables too), on our site and on a bare `datasette serve
   FILE` (no metadata, no plugins, default settings) of the same file, and
-  the ratio of the two.
+  the ratio of the two. Both sites run at once and are asked in turn, one
+  request to each (which goes first alternates), so that the two medians
+  come from the same minutes of a machine others share: timed one site
+  after the other, a small page's ratio swung from 0.7 to 1.7 between runs
+  with the load of other work.
 
 It prints a table, then one JSON line: ``queries`` {name: median HTML ms},
 ``max_query_ms`` (the slowest of every HTML and JSON median), ``tables``
@@ -117,19 +121,34 @@ def query_cases(queries, values):
     return cases
 
 
+def elapsed_ms(client, path, params=None):
+    """Milliseconds of one GET; any answer but 200 stops the benchmark with
+    what the site said."""
+    started = time.perf_counter()
+    response = client.get(path, params=params)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise click.ClickException(f"{response.url} answered {response.status_code}: {response.text[:300]}")
+    return elapsed
+
+
 def median_ms(client, path, params=None, warm_up=2, repeat=7):
-    """Median milliseconds of ``repeat`` GETs after ``warm_up`` unmeasured ones;
-    any answer but 200 stops the benchmark with what the site said."""
-    times = []
+    """Median milliseconds of ``repeat`` GETs after ``warm_up`` unmeasured ones."""
+    return paired_medians_ms([client], path, params, warm_up, repeat)[0]
+
+
+def paired_medians_ms(clients, path, params=None, warm_up=2, repeat=7):
+    """median_ms() of ``path`` on each client, the requests taken in turn:
+    each round asks every client once, the first of one round last in the
+    next, so that no site is timed only while the machine is busier."""
+    times = [[] for _ in clients]
     for attempt in range(warm_up + repeat):
-        started = time.perf_counter()
-        response = client.get(path, params=params)
-        elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise click.ClickException(f"{response.url} answered {response.status_code}: {response.text[:300]}")
-        if attempt >= warm_up:
-            times.append(elapsed)
-    return round(statistics.median(times), 1)
+        order = list(enumerate(clients))
+        for index, client in order if attempt % 2 == 0 else reversed(order):
+            elapsed = elapsed_ms(client, path, params)
+            if attempt >= warm_up:
+                times[index].append(elapsed)
+    return [round(statistics.median(spent), 1) for spent in times]
 
 
 @contextmanager
@@ -159,18 +178,16 @@ def measure(db, warm_up, repeat):
     base = f"/{DATABASE}"
     cases = query_cases(canned_queries(), sample_values(db))
     timed = {"queries": [], "tables": []}
-    ours, tables = {}, list(described()["tables"])
-    with served_site(db, make_options=("-o", "package")) as site, httpx.Client(base_url=site.url, timeout=120) as client:
+    with served_site(db, make_options=("-o", "package")) as site, bare_site(db) as bare_url, \
+            httpx.Client(base_url=site.url, timeout=120) as client, \
+            httpx.Client(base_url=bare_url, timeout=120) as bare_client:
         for label, name, params in cases:
             html = median_ms(client, f"{base}/{name}", params, warm_up, repeat)
             data = median_ms(client, f"{base}/{name}.json", params, warm_up, repeat)
             timed["queries"].append((label, html, data))
-        for table in tables:
-            ours[table] = median_ms(client, f"{base}/{table}", None, warm_up, repeat)
-    with bare_site(db) as url, httpx.Client(base_url=url, timeout=120) as client:
-        for table in tables:
-            bare = median_ms(client, f"{base}/{table}", None, warm_up, repeat)
-            timed["tables"].append((table, ours[table], bare, round(ours[table] / bare, 2)))
+        for table in described()["tables"]:
+            ours, bare = paired_medians_ms([client, bare_client], f"{base}/{table}", None, warm_up, repeat)
+            timed["tables"].append((table, ours, bare, round(ours / bare, 2)))
     return timed
 
 
