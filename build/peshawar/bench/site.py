@@ -17,11 +17,13 @@ ones, one request at a time:
 - the first page (HTML) of every table and view metadata.yml describes (the
   hidden answer tables too), on our site and on a bare `datasette serve
   FILE` (no metadata, no plugins, default settings) of the same file, and
-  the ratio of the two. Both sites run at once and are asked in turn, one
-  request to each (which goes first alternates), so that the two medians
-  come from the same minutes of a machine others share: timed one site
-  after the other, a small page's ratio swung from 0.7 to 1.7 between runs
-  with the load of other work.
+  the ratio of the two.
+
+Both sites run at once, and the requests go in rounds (medians_ms): every
+page once per round, ours next to the bare server's, so that a burst of
+other work on the shared machine does not fall on every sample of one page
+or of one site. Timed one page after the other, and our site before the
+bare one, a small page's ratio swung from 0.7 to 1.9 between runs.
 
 It prints a table, then one JSON line: ``queries`` {name: median HTML ms},
 ``max_query_ms`` (the slowest of every HTML and JSON median), ``tables``
@@ -132,23 +134,24 @@ def elapsed_ms(client, path, params=None):
     return elapsed
 
 
-def median_ms(client, path, params=None, warm_up=2, repeat=7):
-    """Median milliseconds of ``repeat`` GETs after ``warm_up`` unmeasured ones."""
-    return paired_medians_ms([client], path, params, warm_up, repeat)[0]
+def medians_ms(requests, warm_up=2, repeat=7):
+    """``{key: median milliseconds}`` of ``requests`` ``[(key, client, path,
+    params)]``, taken in rounds: each round sends every request once, in
+    the opposite order to the round before; the first ``warm_up`` rounds
+    are not measured.
 
-
-def paired_medians_ms(clients, path, params=None, warm_up=2, repeat=7):
-    """median_ms() of ``path`` on each client, the requests taken in turn:
-    each round asks every client once, the first of one round last in the
-    next, so that no site is timed only while the machine is busier."""
-    times = [[] for _ in clients]
+    So a page's samples are spread over the whole run, and a burst of other
+    work on a shared machine (they last a few hundred milliseconds here)
+    lands on one sample each of a few pages, not on every sample of one;
+    and our page and the bare server's, next to each other in every round,
+    see the same minutes."""
+    times = {key: [] for key, *_ in requests}
     for attempt in range(warm_up + repeat):
-        order = list(enumerate(clients))
-        for index, client in order if attempt % 2 == 0 else reversed(order):
+        for key, client, path, params in requests if attempt % 2 == 0 else requests[::-1]:
             elapsed = elapsed_ms(client, path, params)
             if attempt >= warm_up:
-                times[index].append(elapsed)
-    return [round(statistics.median(spent), 1) for spent in times]
+                times[key].append(elapsed)
+    return {key: round(statistics.median(spent), 1) for key, spent in times.items()}
 
 
 @contextmanager
@@ -177,18 +180,23 @@ def measure(db, warm_up, repeat):
         raise click.ClickException(f"{db}: the file must be named {DATABASE}.db for the site's questions to apply")
     base = f"/{DATABASE}"
     cases = query_cases(canned_queries(), sample_values(db))
-    timed = {"queries": [], "tables": []}
+    tables = list(described()["tables"])
     with served_site(db, make_options=("-o", "package")) as site, bare_site(db) as bare_url, \
             httpx.Client(base_url=site.url, timeout=120) as client, \
             httpx.Client(base_url=bare_url, timeout=120) as bare_client:
+        requests = []
         for label, name, params in cases:
-            html = median_ms(client, f"{base}/{name}", params, warm_up, repeat)
-            data = median_ms(client, f"{base}/{name}.json", params, warm_up, repeat)
-            timed["queries"].append((label, html, data))
-        for table in described()["tables"]:
-            ours, bare = paired_medians_ms([client, bare_client], f"{base}/{table}", None, warm_up, repeat)
-            timed["tables"].append((table, ours, bare, round(ours / bare, 2)))
-    return timed
+            requests += [((label, "html"), client, f"{base}/{name}", params),
+                         ((label, "json"), client, f"{base}/{name}.json", params)]
+        for table in tables:
+            requests += [((table, "ours"), client, f"{base}/{table}", None),
+                         ((table, "bare"), bare_client, f"{base}/{table}", None)]
+        medians = medians_ms(requests, warm_up, repeat)
+    return {
+        "queries": [(label, medians[label, "html"], medians[label, "json"]) for label, *_ in cases],
+        "tables": [(table, medians[table, "ours"], medians[table, "bare"],
+                    round(medians[table, "ours"] / medians[table, "bare"], 2)) for table in tables],
+    }
 
 
 def report(timed):
