@@ -168,13 +168,3 @@ def test_make_serve_is_the_safe_public_configuration():
     for risky in ("0.0.0.0", "--cors", "--root", "allow_download", "--setting default_allow_sql"):
         assert risky not in recipe, risky
 
-
-def test_search_picks_one_match_more_than_a_question_page_shows():
-    # search ranks its matches and reads the rows of the best ones only; one
-    # more than max_returned_rows lets the page say that more exist (with
-    # max_returned_rows raised and the limits not, it would show a cut list
-    # as if it were all).
-    from serving import serve_settings
-
-    limits = {int(n) for n in re.findall(r"\blimit (\d+)", QUERIES["search"]["sql"])}
-    assert limits == {serve_settings()["max_returned_rows"] + 1}
