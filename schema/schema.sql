@@ -170,6 +170,9 @@ CREATE INDEX idx_quotes_statement_id ON quotes(statement_id);
 CREATE INDEX idx_quotes_channel_id ON quotes(channel_id);
 -- Facets of the quotes table (metadata.yml) count by these columns.
 CREATE INDEX idx_quotes_form ON quotes(form);
+-- The questions' curated_only (search picks the best curated matches from
+-- these: 38 of 71,711 quotes at 10,000 articles, found without a scan).
+CREATE INDEX idx_quotes_method ON quotes(method);
 
 CREATE TABLE claims (
     id TEXT PRIMARY KEY,
@@ -223,6 +226,8 @@ CREATE INDEX idx_claims_topic_id ON claims(topic_id);
 CREATE INDEX idx_claims_kind ON claims(kind);
 CREATE INDEX idx_claims_voice ON claims(voice);
 CREATE INDEX idx_claims_qualifier ON claims(qualifier);
+-- The questions' curated_only, as for quotes.
+CREATE INDEX idx_claims_method ON claims(method);
 
 CREATE TABLE citations (
     id TEXT PRIMARY KEY,

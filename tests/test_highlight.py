@@ -230,6 +230,23 @@ def test_search_snippets_mark_matches_and_escape_the_rest():
     assert str(cells.marked_snippet("no match")) == "no match"
 
 
+@pytest.mark.parametrize("row_id", ["nbc-q01", "a/b c", "x~y.z", "ünï", "<b>&'\""])
+def test_a_cell_link_encodes_an_id_as_datasette_does(row_id):
+    from datasette.utils import tilde_encode
+
+    assert cells.path_segment(row_id) == tilde_encode(row_id)
+
+
+def test_id_links_are_escaped_links_one_per_id():
+    from datasette.app import Datasette
+
+    datasette = Datasette()
+    datasette.add_memory_database("db")
+    html = str(cells.id_links(datasette, "db", "quotes", 'q1, a/"b"', True))
+    assert html == '<a href="/db/quotes/q1">q1</a>, <a href="/db/quotes/a~2F~22b~22">a/&#34;b&#34;</a>'
+    assert str(cells.id_links(datasette, "db", "quotes", "q1, q2", False)) == '<a href="/db/quotes/q1~2C+q2">q1, q2</a>'
+
+
 # Row pages in words ----------------------------------------------------------
 
 

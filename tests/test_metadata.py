@@ -167,3 +167,4 @@ def test_make_serve_is_the_safe_public_configuration():
     # Nothing that would open the site up.
     for risky in ("0.0.0.0", "--cors", "--root", "allow_download", "--setting default_allow_sql"):
         assert risky not in recipe, risky
+

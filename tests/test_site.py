@@ -171,6 +171,17 @@ async def test_search_finds_a_quote_by_a_word_in_it(datasette):
     assert {r["article_id"] for r in rows} & SEEDS == {NBC}
 
 
+async def test_search_picks_one_match_more_than_a_question_page_shows(datasette):
+    # search ranks its matches and reads the rows of the best ones only; it
+    # must pick one more than a question page shows, or a page cut at its
+    # length would not say that more exist. How many rows a page shows is
+    # asked of Datasette (max_returned_rows, plus one when that equals the
+    # page size).
+    many = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000) select x from c"
+    shown = len((await datasette.execute("peshawar", many, truncate=True)).rows)
+    assert {int(n) for n in re.findall(r"\blimit (\d+)", QUERIES["search"]["sql"])} == {shown + 1}
+
+
 @pytest.mark.parametrize("q", ["", "   ", '"', "NEAR(", "AND", "*", "-", "a:b", "'"])
 async def test_search_survives_odd_input(datasette, q):
     response = await datasette.client.get("/peshawar/search.json", params={"q": q})

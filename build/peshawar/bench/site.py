@@ -19,6 +19,12 @@ ones, one request at a time:
   FILE` (no metadata, no plugins, default settings) of the same file, and
   the ratio of the two.
 
+Both sites run at once, and the requests go in rounds (medians_ms): every
+page once per round, ours next to the bare server's, so that a burst of
+other work on the shared machine does not fall on every sample of one page
+or of one site. Timed one page after the other, and our site before the
+bare one, a small page's ratio swung from 0.7 to 1.9 between runs.
+
 It prints a table, then one JSON line: ``queries`` {name: median HTML ms},
 ``max_query_ms`` (the slowest of every HTML and JSON median), ``tables``
 {name: [ours_ms, bare_ms, ratio]} and ``max_table_ratio``.
@@ -117,19 +123,35 @@ def query_cases(queries, values):
     return cases
 
 
-def median_ms(client, path, params=None, warm_up=2, repeat=7):
-    """Median milliseconds of ``repeat`` GETs after ``warm_up`` unmeasured ones;
-    any answer but 200 stops the benchmark with what the site said."""
-    times = []
+def elapsed_ms(client, path, params=None):
+    """Milliseconds of one GET; any answer but 200 stops the benchmark with
+    what the site said."""
+    started = time.perf_counter()
+    response = client.get(path, params=params)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise click.ClickException(f"{response.url} answered {response.status_code}: {response.text[:300]}")
+    return elapsed
+
+
+def medians_ms(requests, warm_up=2, repeat=11):
+    """``{key: median milliseconds}`` of ``requests`` ``[(key, client, path,
+    params)]``, taken in rounds: each round sends every request once, in
+    the opposite order to the round before; the first ``warm_up`` rounds
+    are not measured.
+
+    So a page's samples are spread over the whole run, and a burst of other
+    work on a shared machine (they last a few hundred milliseconds here)
+    lands on one sample each of a few pages, not on every sample of one;
+    and our page and the bare server's, next to each other in every round,
+    see the same minutes."""
+    times = {key: [] for key, *_ in requests}
     for attempt in range(warm_up + repeat):
-        started = time.perf_counter()
-        response = client.get(path, params=params)
-        elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise click.ClickException(f"{response.url} answered {response.status_code}: {response.text[:300]}")
-        if attempt >= warm_up:
-            times.append(elapsed)
-    return round(statistics.median(times), 1)
+        for key, client, path, params in requests if attempt % 2 == 0 else requests[::-1]:
+            elapsed = elapsed_ms(client, path, params)
+            if attempt >= warm_up:
+                times[key].append(elapsed)
+    return {key: round(statistics.median(spent), 1) for key, spent in times.items()}
 
 
 @contextmanager
@@ -158,20 +180,23 @@ def measure(db, warm_up, repeat):
         raise click.ClickException(f"{db}: the file must be named {DATABASE}.db for the site's questions to apply")
     base = f"/{DATABASE}"
     cases = query_cases(canned_queries(), sample_values(db))
-    timed = {"queries": [], "tables": []}
-    ours, tables = {}, list(described()["tables"])
-    with served_site(db, make_options=("-o", "package")) as site, httpx.Client(base_url=site.url, timeout=120) as client:
+    tables = list(described()["tables"])
+    with served_site(db, make_options=("-o", "package")) as site, bare_site(db) as bare_url, \
+            httpx.Client(base_url=site.url, timeout=120) as client, \
+            httpx.Client(base_url=bare_url, timeout=120) as bare_client:
+        requests = []
         for label, name, params in cases:
-            html = median_ms(client, f"{base}/{name}", params, warm_up, repeat)
-            data = median_ms(client, f"{base}/{name}.json", params, warm_up, repeat)
-            timed["queries"].append((label, html, data))
+            requests += [((label, "html"), client, f"{base}/{name}", params),
+                         ((label, "json"), client, f"{base}/{name}.json", params)]
         for table in tables:
-            ours[table] = median_ms(client, f"{base}/{table}", None, warm_up, repeat)
-    with bare_site(db) as url, httpx.Client(base_url=url, timeout=120) as client:
-        for table in tables:
-            bare = median_ms(client, f"{base}/{table}", None, warm_up, repeat)
-            timed["tables"].append((table, ours[table], bare, round(ours[table] / bare, 2)))
-    return timed
+            requests += [((table, "ours"), client, f"{base}/{table}", None),
+                         ((table, "bare"), bare_client, f"{base}/{table}", None)]
+        medians = medians_ms(requests, warm_up, repeat)
+    return {
+        "queries": [(label, medians[label, "html"], medians[label, "json"]) for label, *_ in cases],
+        "tables": [(table, medians[table, "ours"], medians[table, "bare"],
+                    round(medians[table, "ours"] / medians[table, "bare"], 2)) for table in tables],
+    }
 
 
 def report(timed):
@@ -196,8 +221,10 @@ def report(timed):
               help="Time this database instead of the generated one.")
 @click.option("--articles", default=10000, show_default=True, help="Generated articles (without --db).")
 @click.option("--seed", default=0, show_default=True, help="The generated corpus's seed (without --db).")
-@click.option("--warm-up", default=2, show_default=True, help="Unmeasured requests before each measure.")
-@click.option("--repeat", default=7, show_default=True, help="Measured requests; the median is reported.")
+@click.option("--warm-up", default=2, show_default=True, help="Unmeasured rounds of requests first.")
+# 11, not 7: on small pages (10 to 50 ms, ours and the bare server's about
+# even) a median of 7 moved a ratio by a third from run to run.
+@click.option("--repeat", default=11, show_default=True, help="Measured rounds; each page's median is reported.")
 def main(db, articles, seed, warm_up, repeat):
     if db is None:
         click.echo(f"the database of {articles:,} generated articles (seed {seed}), under {SCRATCH} ...", err=True)
