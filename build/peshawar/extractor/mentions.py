@@ -44,7 +44,7 @@ def find_all_mentions(text, registry, index=None):
     only: "an Islamic state" in running text is not a group "Islamic State".
     ``index``: the text's ``NameIndex`` when the caller shares one.
     """
-    index = index or NameIndex(text)
+    index = NameIndex(text) if index is None else index
     mentions = alias_mentions(text, registry.aliases)
     taken = sorted((m["start_char"], m["end_char"]) for m in mentions)
     for finder, rule, confidence in MENTION_RULES:

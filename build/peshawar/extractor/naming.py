@@ -36,7 +36,7 @@ class Names:
 
     def __init__(self, text, registry, mentions, index=None):
         self.text, self.registry, self.mentions = text, registry, mentions
-        self.index = index or NameIndex(text)
+        self.index = NameIndex(text) if index is None else index
         self._ending_at = {}  # end offset -> [(start, actor id)] of the mentions
         self._longest_mention = {}  # actor id -> the longest words the article names it with
         for m_start, m_end, surface, actor_id in mentions:
