@@ -57,7 +57,7 @@ def test_full_names_ending_with_a_surname_are_the_regex_matches(surname):
             assert index.full_names_ending_with(surname, offset) == full_names_by_regex(text, surname, offset), (text, offset)
 
 
-@pytest.mark.parametrize("word", ["Smith", "Reuters", "Khan"])
+@pytest.mark.parametrize("word", ["Smith", "Reuters", "Khan", "Lee-Smith", "Smith’s"])
 def test_capitalised_words_before_a_word_is_the_leftmost_regex_match(word):
     for text in texts():
         index = NameIndex(text)

@@ -61,10 +61,10 @@ class Speaker:
 class Resolver:
     """Turns speaker phrases into speakers, remembering who spoke last."""
 
-    def __init__(self, text, registry, mentions):
+    def __init__(self, text, registry, mentions, index=None):
         self.text = text
         self.registry = registry
-        self.names = Names(text, registry, mentions)
+        self.names = Names(text, registry, mentions, index)
         self.index = self.names.index
         self.history = []  # (offset, Speaker, head noun), in text order
         self.by_head = {}  # head noun -> [(offset, Speaker)] of the history

@@ -10,6 +10,7 @@ from ..core.aliases import alias_mentions, mention
 from ..core.spans import occurrences
 from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
+from .name_index import NameIndex
 
 # A title or role word before a capitalised name ("Gen. Ade Bello",
 # "spokesman Ann Lee"); the name runs to the end of its capitalised words.
@@ -31,7 +32,7 @@ TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
 CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
 
 
-def find_all_mentions(text, registry):
+def find_all_mentions(text, registry, index=None):
     """Mentions of known actors, their surnames, and new names.
 
     Rules, in this order (a later rule never overlaps an earlier match):
@@ -41,11 +42,13 @@ def find_all_mentions(text, registry):
     and new_name (a capitalised name after a title or next to "said" that no
     alias covers; actor_id null). Aliases match in their own capitalisation
     only: "an Islamic state" in running text is not a group "Islamic State".
+    ``index``: the text's ``NameIndex`` when the caller shares one.
     """
+    index = NameIndex(text) if index is None else index
     mentions = alias_mentions(text, registry.aliases)
     taken = sorted((m["start_char"], m["end_char"]) for m in mentions)
     for finder, rule, confidence in MENTION_RULES:
-        for start, end, actor_id in finder(text, registry, mentions):
+        for start, end, actor_id in finder(text, registry, mentions, index):
             if not _overlaps(taken, start, end):
                 mentions.append(mention(text, start, end, actor_id, rule, confidence))
                 bisect.insort(taken, (start, end))
@@ -59,7 +62,7 @@ def _overlaps(taken, start, end):
     return index > 0 and taken[index - 1][1] > start
 
 
-def _surnames_after_full_names(text, registry, mentions):
+def _surnames_after_full_names(text, registry, mentions, index):
     """"Ann Smith … Smith": the surname means the last full name before it
     that ends with it, even when the registry leaves the surname out because
     two people share it."""
@@ -95,7 +98,7 @@ def _whole_words(text, words):
             yield start, -negative_end
 
 
-def _registered_surnames(text, registry, mentions):
+def _registered_surnames(text, registry, mentions, index):
     """A bare surname that only one registered person carries ("Okafor"),
     unless another person in the article carries it too ("Omar Okafor")."""
     others = {}
@@ -147,9 +150,9 @@ def _given_names_before(text, surname):
         yield start, end, after
 
 
-def _new_names(text, registry, mentions):
+def _new_names(text, registry, mentions, index):
     """Names after a title or role word, or next to "said", that nobody registered."""
-    for start, end in list(_names_after_titles(text)) + list(_names_next_to_said(text)):
+    for start, end in list(_names_after_titles(text)) + list(_names_next_to_said(text, index)):
         phrase = phrases.trailing_name(text, start, end) or phrases.Phrase(text[start:end], start, end, "name")
         words = text[phrase.start:phrase.end].split()
         if words and not all(w in lexicon.SENTENCE_STARTERS or w in lexicon.TITLE_WORDS for w in words):
@@ -170,16 +173,16 @@ def _names_after_titles(text):
             yield run.start(), run.end()
 
 
-def _names_next_to_said(text):
+def _names_next_to_said(text, index):
     """``(start, end)`` of names written "NAME said" or "said NAME", as one
     pattern of the two matched from left to right. Each run of capitalised
     words is read once: a shorter run never ends before "said" (the word
     after it is the run's next word)."""
     found = []
-    for run in phrases.NAME_RUN_RE.finditer(text):
-        cue = CUE_AFTER_NAME.match(text, run.end())
+    for run_start, run_end in index.name_runs()[0]:  # the runs found once for the whole article
+        cue = CUE_AFTER_NAME.match(text, run_end)
         if cue:
-            found.append((run.start(), cue.end(), run.start(), run.end()))
+            found.append((run_start, cue.end(), run_start, run_end))
     for match in SAID_BEFORE_NAME.finditer(text):
         found.append((match.start(), match.end(), match.start("name"), match.end("name")))
     taken_to = 0

@@ -43,7 +43,6 @@ class NameIndex:
         self.text = text
         self._surname_runs = None  # SURNAME_RUN_RE spans, their starts and ends
         self._name_runs = None  # phrases.NAME_RUN_RE spans, their starts and ends
-        self._tokens = None  # capitalised word -> [start]
         self._full_names = {}  # surname -> [(run start, end of the surname)]
         self._capitalised_before = {}  # word -> [(start, end)]
         self._described = {}  # head noun -> [(position, name start, name end)]
@@ -152,13 +151,9 @@ class NameIndex:
     def _capitalised_matches(self, word):
         """Every match of the pattern above for ``word``: ``[(start, end)]``
         by start, the longest first where two start together."""
-        if self._tokens is None:
-            self._tokens = {}
-            for match in CAPITALISED_WORD_RE.finditer(self.text):
-                self._tokens.setdefault(match.group(), []).append(match.start())
         text = self.text
         found = []
-        for start in self._tokens.get(word, ()):
+        for start in self._capitalised_word_places(word):
             position = start
             for _ in range(3):
                 if position == 0 or text[position - 1] not in " \u00a0":
@@ -170,6 +165,22 @@ class NameIndex:
                 found.append((position, start + len(word)))
         found.sort(key=lambda match: (match[0], -match[1]))
         return found
+
+    def _capitalised_word_places(self, word):
+        """The starts of ``CAPITALISED_WORD_RE`` matches that are ``word``,
+        found with ``str.find`` where it is written as a whole token rather
+        than by reading every capitalised word of the text (the pattern's
+        match runs over every token character, so a match at a place is
+        ``word`` exactly when no token character stands on either side)."""
+        if not CAPITALISED_WORD_RE.fullmatch(word):
+            return []
+        text = self.text
+        end_of_text = len(text)
+        return [
+            start for start in occurrences(text, word)
+            if (start == 0 or not TOKEN_CHAR_RE.match(text[start - 1]))
+            and (start + len(word) == end_of_text or not TOKEN_CHAR_RE.match(text[start + len(word)]))
+        ]
 
     # "Ade Bello, the regional commander": names described by a head noun ------
 

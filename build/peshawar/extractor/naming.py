@@ -34,9 +34,9 @@ class Names:
     """The names of one article: which registered actor each names, and the
     fullest form of each."""
 
-    def __init__(self, text, registry, mentions):
+    def __init__(self, text, registry, mentions, index=None):
         self.text, self.registry, self.mentions = text, registry, mentions
-        self.index = NameIndex(text)
+        self.index = NameIndex(text) if index is None else index
         self._ending_at = {}  # end offset -> [(start, actor id)] of the mentions
         self._longest_mention = {}  # actor id -> the longest words the article names it with
         for m_start, m_end, surface, actor_id in mentions:

@@ -15,6 +15,7 @@ place or outlet. What is known about actors comes only from the registry.
 from .citations import find_citations
 from .claims import attribute_claims, find_claims
 from .mentions import alias_tuples, find_all_mentions, mention_tuples
+from .name_index import NameIndex
 from .quotes import find_quotes
 from .reading import read_article
 
@@ -46,9 +47,11 @@ def analyse(text, registry):
     """
     if len(text) > MAX_TEXT_CHARS:
         raise TextTooLong(len(text))
-    mentions = find_all_mentions(text, registry)
+    # Where the names stand is found once for the mentions and the reading.
+    index = NameIndex(text)
+    mentions = find_all_mentions(text, registry, index)
     known = mention_tuples(mentions)
-    reading = read_article(text, registry, alias_tuples(mentions))
+    reading = read_article(text, registry, alias_tuples(mentions), index)
     quotes, not_quotes = find_quotes(text, registry, known, reading)
     claims, not_numbers = find_claims(text, reading.sentence_spans)
     attribute_claims(text, claims, reading.cues)

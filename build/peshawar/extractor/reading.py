@@ -25,13 +25,14 @@ class Reading:
     resolver: "Resolver"
 
 
-def read_article(text, registry, mentions):
-    """Pair the marks, split sentences and resolve every speech cue once."""
+def read_article(text, registry, mentions, index=None):
+    """Pair the marks, split sentences and resolve every speech cue once.
+    ``index``: the text's ``NameIndex`` when the caller shares one."""
     marked = [s for s in pair_marks(text) if s.start < s.end]
     masked = sentences.mask_quotes(text, [(s.start, s.end) for s in marked])
     sentence_spans = sentences.sentences(masked)
     cues = find_cues(text, masked, sentence_spans, marked)
-    resolver = Resolver(text, registry, mentions)
+    resolver = Resolver(text, registry, mentions, index)
     resolver.sentences = sentence_spans
     sentence_subjects(text, sentence_spans, marked, resolver)
     resolve_cues(cues, resolver)

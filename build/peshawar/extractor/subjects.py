@@ -32,16 +32,17 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
     """Remember the person (or body) each sentence opens with, for pronouns."""
     opens = [s.open for s in marked]
     for start, end in sentence_spans:
-        for match in phrases.NAME_RUN_RE.finditer(text, start, end):
-            inside = bisect.bisect_right(opens, match.start()) - 1
-            if inside >= 0 and match.start() < marked[inside].end:
+        # The runs of the whole text, found once, rather than a search of each sentence.
+        for run_start, run_end in resolver.index.name_runs_between(start, end):
+            inside = bisect.bisect_right(opens, run_start) - 1
+            if inside >= 0 and run_start < marked[inside].end:
                 break
-            prefix = text[start:match.start()]
+            prefix = text[start:run_start]
             if not _opens_sentence(prefix):
                 break
-            if match.group() in lexicon.SENTENCE_STARTERS:
+            if text[run_start:run_end] in lexicon.SENTENCE_STARTERS:
                 continue
-            phrase = phrases.trailing_name(text, match.start(), match.end())
+            phrase = phrases.trailing_name(text, run_start, run_end)
             if phrase is None or _role_then_name(text, phrase.end):
                 continue  # "Former Pennsylvania [governor Ed Rendell]": a modifier before the subject
             speaker = resolver.resolve(phrase, phrase.start)
