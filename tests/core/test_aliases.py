@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from peshawar.core.aliases import alias_mentions, alias_pattern, few_alias_mentions, find_mentions
+from peshawar.core.aliases import alias_mentions, alias_pattern, few_alias_mentions, find_mentions, whole_word_places
 
 
 def test_longest_alias_wins_and_matches_do_not_overlap():
@@ -52,3 +52,12 @@ _TEXT = st.lists(st.sampled_from(["Ali", "Alia", "Khan", " ", "-", "_", "é", "x
 def test_the_few_aliases_finder_matches_what_the_pattern_matches(body, aliases):
     alias_to_actor = {alias: f"actor-{i}" for i, alias in enumerate(sorted(aliases))}
     assert few_alias_mentions(body, alias_to_actor) == alias_mentions(body, alias_to_actor)
+
+
+def test_whole_words_are_found_as_the_plain_alternation_finds_them():
+    text = ("Omar Vogt met Lena Vogt. Vogt Vogt Vogt left; O'Neil\u00a0Vogt, Vogtland, Ann Vogt-Ruiz, "
+            "X Vogt, ab Vogt, Anna  Vogt’s car. Smith Smithson Smith Ann Smith")
+    words = {"Vogt", "Ann Smith", "Smith", "Ann"}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w-])")
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert list(whole_word_places(text, words)) == expected and len(expected) >= 8

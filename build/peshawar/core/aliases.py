@@ -5,6 +5,8 @@ one shape of a mention."""
 import functools
 import re
 
+from .spans import occurrences
+
 
 def alias_pattern(aliases):
     """One regex that matches any alias as whole words, longest first.
@@ -67,30 +69,35 @@ def alias_mentions(body, alias_to_actor):
     ]
 
 
-def _is_word(char):
-    # What the pattern's (?<![\w-]) and (?![\w-]) refuse on either side.
-    return char.isalnum() or char in "_-"
+
+# What the alias pattern's (?<![\w-]) and (?![\w-]) refuse on either side.
+WORD_CHAR_RE = re.compile(r"[\w-]")
+
+
+def whole_word_places(text, words):
+    r"""``(start, end)`` of each match of ``(?<![\w-])(?:WORD|…)(?![\w-])``
+    (the words longest first), as ``re.finditer`` finds them: left to right,
+    the longest word where two start together, none overlapping. Read from
+    the places ``str.find`` gives, without compiling a pattern: for words
+    that differ from one article to the next, a pattern would be compiled
+    to be used once, and cost more than the search."""
+    found = []
+    for word in set(words):
+        for start in occurrences(text, word) if word else ():
+            end = start + len(word)
+            if not (start and WORD_CHAR_RE.match(text, start - 1)) and not (end < len(text) and WORD_CHAR_RE.match(text, end)):
+                found.append((start, -end))
+    taken_to = 0
+    for start, negative_end in sorted(found):
+        if start >= taken_to:
+            taken_to = -negative_end
+            yield start, -negative_end
 
 
 def few_alias_mentions(body, alias_to_actor):
-    """``alias_mentions`` for a handful of aliases, found with ``str.find``.
-
-    The same matches as the pattern (whole words, leftmost first, the
-    longest at one place, none overlapping), without compiling a pattern:
-    a draft's own spellings differ in every article, so a compiled pattern
-    would be used once and cost more than the search.
-    """
-    found = []
-    for alias in set(alias_to_actor):
-        start = body.find(alias) if alias else -1
-        while start != -1:
-            end = start + len(alias)
-            if not (start and _is_word(body[start - 1])) and not (end < len(body) and _is_word(body[end])):
-                found.append((start, -len(alias), alias))
-            start = body.find(alias, start + 1)
-    mentions, reached = [], 0
-    for start, negative_length, alias in sorted(found):
-        if start >= reached:
-            mentions.append(mention(body, start, start - negative_length, alias_to_actor[alias], "alias_match", 1.0))
-            reached = start - negative_length
-    return mentions
+    """``alias_mentions`` for a handful of aliases (a draft's own spellings):
+    the same matches, found by ``whole_word_places``."""
+    return [
+        mention(body, start, end, alias_to_actor[body[start:end]], "alias_match", 1.0)
+        for start, end in whole_word_places(body, alias_to_actor)
+    ]

@@ -6,7 +6,7 @@ names after a title or next to "said" that nobody registered.
 import bisect
 import re
 
-from ..core.aliases import alias_mentions, mention
+from ..core.aliases import WORD_CHAR_RE, alias_mentions, mention, whole_word_places
 from ..core.spans import occurrences
 from ..core.word_lists import first_letter_alternation
 from . import lexicon, phrases
@@ -26,7 +26,6 @@ CUE_AFTER_NAME = re.compile(r"[ \u00a0]+(?:said|says|told|added)\b")
 # "\b(?:said|says)" written "sa" first and the look back after it: the engine
 # looks for "sa" at C speed instead of trying every position.
 SAID_BEFORE_NAME = re.compile(r"sa(?<!\wsa)(?:id|ys)[ \u00a0]+(?P<name>" + phrases.NAME_RUN_RE.pattern + r")")
-NAME_CHAR_RE = re.compile(r"[\w-]")
 TOKEN_CHAR_RE = re.compile(r"[\w’'-]")
 # Its capital comes first and the look back after it, as in phrases.NAME_RUN_RE.
 CAPITALISED_SURNAME_RE = re.compile(r"[A-Z](?<![\w-][A-Z])[\w’'-]{2,}(?![\w-])")
@@ -73,29 +72,11 @@ def _surnames_after_full_names(text, registry, mentions, index):
             seen.setdefault(words[-1], []).append((m["start_char"], m["actor_id"]))
     if not seen:
         return
-    for start, end in _whole_words(text, seen):
+    for start, end in whole_word_places(text, seen):
         full_names = seen[text[start:end]]
         earlier = bisect.bisect_left(full_names, start, key=lambda f: f[0])
         if earlier:
             yield start, end, full_names[earlier - 1][1]
-
-
-def _whole_words(text, words):
-    r"""``(start, end)`` of each match of ``(?<![\w-])(?:WORD|…)(?![\w-])``
-    (the words longest first), as ``re.finditer`` finds them: left to right,
-    the longest word where two start together, none overlapping. Read from
-    the places ``str.find`` gives, not a pattern compiled for each article."""
-    found = []
-    for word in words:
-        for start in occurrences(text, word):
-            end = start + len(word)
-            if (start == 0 or not NAME_CHAR_RE.match(text, start - 1)) and not (end < len(text) and NAME_CHAR_RE.match(text, end)):
-                found.append((start, -end))
-    taken_to = 0
-    for start, negative_end in sorted(found):
-        if start >= taken_to:
-            taken_to = -negative_end
-            yield start, -negative_end
 
 
 def _registered_surnames(text, registry, mentions, index):
@@ -136,7 +117,7 @@ def _given_names_before(text, surname):
     taken_to = 0
     for place in occurrences(text, surname):
         after = place + len(surname)
-        if after < len(text) and NAME_CHAR_RE.match(text, after):
+        if after < len(text) and WORD_CHAR_RE.match(text, after):
             continue  # "Vogt" in "Vogtland" or "Vogt-Ruiz"
         end = place
         while end > 0 and text[end - 1] in " \u00a0":

@@ -25,12 +25,6 @@ def default_workers():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_drafts(jobs, context, workers=None, scheduler=None):
-    """``draft_job`` over ``jobs``, yielded in their order."""
-    with drafter(context, 1 if len(jobs) <= 1 and not scheduler else workers, scheduler) as run:
-        yield from run(jobs)
-
-
 @contextlib.contextmanager
 def drafter(context, workers=None, scheduler=None):
     """A function that maps ``draft_job`` over jobs on the engine chosen,
