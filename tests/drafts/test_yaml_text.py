@@ -69,3 +69,9 @@ def test_a_draft_shaped_document_reads_back_with_its_lines(tmp_path):
 @pytest.mark.parametrize("value,text", [("an-id", "an-id"), ("yes", '"yes"'), ("Two words", '"Two words"'), (None, "null"), (3, "3")])
 def test_slugs_stay_plain_and_everything_else_is_quoted(value, text):
     assert scalar(value) == text
+
+
+@pytest.mark.parametrize("value", [("a", "tuple"), b"bytes", {1, 2}])
+def test_a_value_a_draft_cannot_hold_is_refused_by_name(value):
+    with pytest.raises(ValueError, match=type(value).__name__):
+        scalar(value)
