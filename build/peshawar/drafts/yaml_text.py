@@ -50,10 +50,12 @@ def scalar(value):
 
 
 def _float(value):
-    if math.isnan(value):
-        return ".nan"
-    if math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
+    # The seeds' reader refuses .nan and .inf (SQLite cannot store them), so
+    # a draft holding one would never build: it is refused here, at once.
+    # That also lets an ingest worker encode a draft's rows with orjson,
+    # which would write them as null.
+    if not math.isfinite(value):
+        raise ValueError(f"a draft holds no {value} (only finite numbers)")
     text = repr(value)
     # YAML 1.1 needs a dot in a float: 1e+16 would read as a string.
     mantissa, e, exponent = text.partition("e")
