@@ -7,6 +7,7 @@ import random
 import pytest
 
 from peshawar.core.files import read_yaml
+from peshawar.core.problems import SeedError
 from peshawar.drafts.yaml_text import draft_text, scalar
 
 
@@ -69,3 +70,18 @@ def test_a_draft_shaped_document_reads_back_with_its_lines(tmp_path):
 @pytest.mark.parametrize("value,text", [("an-id", "an-id"), ("yes", '"yes"'), ("Two words", '"Two words"'), (None, "null"), (3, "3")])
 def test_slugs_stay_plain_and_everything_else_is_quoted(value, text):
     assert scalar(value) == text
+
+
+@pytest.mark.parametrize("value,name", [(("a", "tuple"), "tuple"), (b"bytes", "bytes"), ({1, 2}, "set"),
+                                        (float("nan"), "nan"), (float("inf"), "inf"), (float("-inf"), "-inf")])
+def test_a_value_a_draft_cannot_hold_is_refused_by_name(value, name):
+    with pytest.raises(ValueError, match=f"no {name}"):
+        scalar(value)
+
+
+def test_the_seeds_reader_refuses_what_the_writer_refuses(tmp_path):
+    path = tmp_path / "draft.yml"
+    for text in (".nan", ".inf", "-.inf"):
+        path.write_text(f"value: {text}\n", encoding="utf-8")
+        with pytest.raises(SeedError):
+            read_yaml(path, "draft.yml")

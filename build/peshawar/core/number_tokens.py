@@ -5,6 +5,7 @@ and the extractor reads its figures from the same tokens.
 """
 
 import re
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,9 @@ class NumberToken:
     text: str
 
 
+# Asked for by the extractor and then by the build's coverage check of the
+# same text: remembered for the last two texts (a tuple, which neither can change).
+@functools.lru_cache(maxsize=2)
 def number_tokens(body):
     """Every number in ``body``: runs of digits and number words.
 
@@ -59,7 +63,7 @@ def number_tokens(body):
     """
     found = [NumberToken(m.start(), m.end(), m.group()) for m in DIGITS_RE.finditer(body)]
     found += [NumberToken(m.start(), m.end(), m.group()) for m in _number_words(body)]
-    return sorted(found, key=lambda token: token.start)
+    return tuple(sorted(found, key=lambda token: token.start))
 
 
 def _number_words(body):

@@ -5,6 +5,7 @@ and the extractor pairs the same marks, so both see the same marks.
 """
 
 import re
+import functools
 from dataclasses import dataclass
 
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -36,6 +37,10 @@ OPENS_AFTER = "([{\u2014-/"
 CLOSES_BEFORE = ".,;:!?)]}\u2014-"
 
 
+# The extractor and the build's coverage check each ask for an article's
+# marks, one after the other in the same process: the second gets the first's
+# answer (a tuple, so that neither can change it for the other).
+@functools.lru_cache(maxsize=2)
 def quotation_marks(body):
     """Every character in ``body`` that acts as a quotation mark.
 
@@ -66,7 +71,7 @@ def quotation_marks(body):
             role = _single_role(body, index, before, after)
             if role:
                 marks.append(Mark(index, char, role))
-    return marks
+    return tuple(marks)
 
 
 def _opens_by_context(before, after):

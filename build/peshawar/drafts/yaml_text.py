@@ -28,10 +28,16 @@ RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 # What may not stand in a comment: anything YAML reads as a line break or refuses.
 NOT_IN_COMMENT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# One encoder for every string: json.dumps builds a new one on each call.
+_QUOTED = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def scalar(value):
     """One scalar as YAML text that reads back as ``value``, type and all."""
+    if isinstance(value, str):  # first: most of a draft's scalars are strings
+        if PLAIN.match(value) and value not in RESERVED:
+            return value
+        return ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", _QUOTED(value))
     if value is None:
         return "null"
     if value is True or value is False:
@@ -40,17 +46,16 @@ def scalar(value):
         return str(value)
     if isinstance(value, float):
         return _float(value)
-    if PLAIN.match(value) and value not in RESERVED:
-        return value
-    quoted = json.dumps(value, ensure_ascii=False)
-    return ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    raise ValueError(f"a draft holds no {type(value).__name__} values")
 
 
 def _float(value):
-    if math.isnan(value):
-        return ".nan"
-    if math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
+    # The seeds' reader refuses .nan and .inf (SQLite cannot store them), so
+    # a draft holding one would never build: it is refused here, at once.
+    # That also lets an ingest worker encode a draft's rows with orjson,
+    # which would write them as null.
+    if not math.isfinite(value):
+        raise ValueError(f"a draft holds no {value} (only finite numbers)")
     text = repr(value)
     # YAML 1.1 needs a dot in a float: 1e+16 would read as a string.
     mantissa, e, exponent = text.partition("e")
@@ -78,23 +83,22 @@ class _Writer:
         return node
 
     def value(self, head, value, indent):
-        if isinstance(value, dict) and value:
+        if not isinstance(value, (dict, list)):
+            self.lines.append(f"{head} {scalar(value)}")
+            return value
+        if value:
             self.lines.append(head)
-            return self.mapping(value, indent + 2)
-        if isinstance(value, list) and value:
-            self.lines.append(head)
+            if isinstance(value, dict):
+                return self.mapping(value, indent + 2)
             node = LineList()
             node.line = self.next_line
             for item in value:
                 node.append(self.item(item, indent + 2))
             return node
-        if isinstance(value, (dict, list)):
-            node = LineDict() if isinstance(value, dict) else LineList()
-            node.line = self.next_line
-            self.lines.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
-            return node
-        self.lines.append(f"{head} {scalar(value)}")
-        return value
+        node = LineDict() if isinstance(value, dict) else LineList()
+        node.line = self.next_line
+        self.lines.append(f"{head} {'{}' if isinstance(value, dict) else '[]'}")
+        return node
 
     def item(self, item, indent):
         lead = " " * indent + "- "

@@ -73,7 +73,12 @@ def article_id(article, digest):
 
 def plan(items, state):
     """``(jobs, skips)``: the Articles of ``items`` to ingest, and the Skips with theirs."""
-    jobs, skips = [], []
+    skips = []
+    return list(planned(items, state, skips)), skips
+
+
+def planned(items, state, skips):
+    """The Jobs of ``items``, one by one as they are read; each Skip is appended to ``skips``."""
     seen_text, seen_id = {}, {}
     for item in items:
         if isinstance(item, Skip):
@@ -95,8 +100,7 @@ def plan(items, state):
             skips.append(Skip(item.source, f"id {new_id!r} is also the id of {seen_id[new_id]}"))
         else:
             seen_text[digest], seen_id[new_id] = item.source, item.source
-            jobs.append(Job(new_id, item.text, item.given, item.source, item.original_file))
-    return jobs, skips
+            yield Job(new_id, item.text, item.given, item.source, item.original_file)
 
 
-__all__ = ["Article", "Job", "SeedsState", "Skip", "plan", "seeds_state", "slugify"]
+__all__ = ["Article", "Job", "SeedsState", "Skip", "plan", "planned", "seeds_state", "slugify"]

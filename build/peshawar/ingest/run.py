@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.problems import SeedError
 from ..dataset.units import read_lookups
 from .mapping import drafter
-from .plan import plan, seeds_state
+from .plan import planned, seeds_state
 from .sources import Skip, read_inputs
 from .work import Context, Drafted, join_context
 
@@ -76,8 +76,18 @@ def ingest(paths, seeds_dir, cache, workers=None, scheduler=None, progress=False
         raise SeedError(lookups.problems)
     context = Context(lookups, join_context(seeds_dir))
     with drafter(context, workers, scheduler) as run:
-        jobs, skipped = plan(read_inputs(paths), seeds_state(lookups))
-        return _write_all(seeds_dir, cache, jobs, run(jobs), Summary(skipped=skipped), _bar(len(jobs), progress))
+        jobs, skipped = [], []
+        # The workers start on the first jobs while the rest are still being
+        # read and planned; ``run`` has read every job when it returns.
+        results = run(_kept(planned(read_inputs(paths), seeds_state(lookups), skipped), jobs))
+        return _write_all(seeds_dir, cache, jobs, results, Summary(skipped=skipped), _bar(len(jobs), progress))
+
+
+def _kept(jobs, kept):
+    """``jobs``, each also appended to ``kept`` as it passes (its text is written with its draft)."""
+    for job in jobs:
+        kept.append(job)
+        yield job
 
 
 def _write_all(seeds_dir, cache, jobs, results, summary, bar):
