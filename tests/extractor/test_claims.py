@@ -74,3 +74,17 @@ def test_every_kind_and_qualifier_the_extractor_gives_is_one_the_schema_allows(r
     assert len({claim["kind"] for claim in claims}) > 5
     assert {claim["kind"] for claim in claims} <= kinds
     assert {claim["qualifier"] for claim in claims} <= qualifiers
+
+
+def test_the_claim_blocker_pattern_finds_what_its_plain_form_finds():
+    # Written with one opening character per alternative so that the regex
+    # engine skips to candidates: the same matches as the class form.
+    import re
+
+    from peshawar.extractor.claims import CLAIM_BLOCKER_RE
+
+    plain = re.compile(r",\s+(?:which|who|where|when)\b|[\"”“]")
+    text = 'Officials said, which was "wrong", that 141 died, who ”knew“, whoever, where\u00a0, when.'
+    assert [m.span() for m in CLAIM_BLOCKER_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # ", which", the two straight marks, ", who", the two curly marks, ", where", ", when"
+    assert len(list(CLAIM_BLOCKER_RE.finditer(text))) == 8

@@ -122,3 +122,21 @@ def test_a_link_by_surname_alone_is_less_sure_than_by_full_name(registry):
     assert by_full_name["identity"] == "alias"
     assert by_surname["identity_confidence"] < by_full_name["identity_confidence"]
     assert IDENTITY_CONFIDENCE["only_surname"] < IDENTITY_CONFIDENCE["full_name_before"] < IDENTITY_CONFIDENCE["alias"]
+
+
+def test_the_naming_cue_is_searched_for_only_where_its_last_letter_stands():
+    # classify_span asks _naming_cue_ends instead of searching every window:
+    # it must answer what the case-blind pattern answers, on the cues in
+    # any case, with trailing spaces, with letters the pattern folds to
+    # ASCII (ſ for s), and on windows that end otherwise.
+    from peshawar.extractor.quotes import NAMING_CUE_RE, _naming_cue_ends
+
+    windows = [
+        "a group known as ", "the militants DUBBED\n", "he was nicknamed", "what it termed  ",
+        "the so-called", "So Called ", "labeled", "LABELLED ", "referred to as\u00a0", "the slogan ",
+        "known aſ ", "the NAME\t", "the names ", "a man called Ahmed", "calling it", "", " ", "as",
+        "it was named in", "branded.", "the term: ",
+    ]
+    for window in windows:
+        assert _naming_cue_ends(window) == bool(NAMING_CUE_RE.search(window)), window
+    assert _naming_cue_ends("known aſ ") and not _naming_cue_ends("the names ")

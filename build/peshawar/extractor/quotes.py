@@ -98,13 +98,17 @@ IDENTITY_CONFIDENCE = {
 # Marked words judged not to be a quote: nickname, name, title, scare quote.
 NOT_QUOTE_CONFIDENCE = 0.7
 
-# Naming cues: the marked words are a name, not anybody's words.
-NAMING_CUE_RE = re.compile(
-    r"(?:known\s+as|dubbed|nicknamed|named|so-called|so\s+called|termed|titled|"
-    r"entitled|called|labell?ed|branded|referred\s+to\s+as|the\s+(?:term|word|phrase|slogan|name))"
-    r"\s*$",
-    re.IGNORECASE,
+# Naming cues: the marked words are a name, not anybody's words. Each ends
+# with a letter, and the window before a mark is searched for them only
+# when it ends with one of those letters (in a case-blind pattern, as the
+# cues are matched), which most windows do not.
+NAMING_CUES = (
+    r"known\s+as", "dubbed", "nicknamed", "named", "so-called", r"so\s+called", "termed", "titled",
+    "entitled", "called", "labell?ed", "branded", r"referred\s+to\s+as",
+    r"the\s+term", r"the\s+word", r"the\s+phrase", r"the\s+slogan", r"the\s+name",
 )
+NAMING_CUE_RE = re.compile(r"(?:" + "|".join(NAMING_CUES) + r")\s*$", re.IGNORECASE)
+NAMING_CUE_LAST_LETTER_RE = re.compile("[" + "".join(sorted({cue[-1] for cue in NAMING_CUES})) + "]", re.IGNORECASE)
 
 # "calling it "...", "called the response "..."": a verb, its object, then
 # the marked words characterise the object in somebody's words. Straight
@@ -163,7 +167,7 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
     s_text_before = text[max(0, span.open - 60):span.open]
     if WHAT_X_CALLED_RE.search(s_text_before):
         return True, None
-    if NAMING_CUE_RE.search(s_text_before) and not CALLING_IT_RE.search(s_text_before):
+    if _naming_cue_ends(s_text_before) and not CALLING_IT_RE.search(s_text_before):
         reason = "nickname" if NICKNAME_RE.search(s_text_before) else "name"
         return False, reason
     if CALLING_IT_RE.search(s_text_before):
@@ -191,6 +195,13 @@ def classify_span(text, span, after, before, previous_sentence_cue, sentence_has
     if person_subject and PUNCTUATION_END_RE.search(inner):
         return True, None  # He noticed the water smelled "like a car battery," and …
     return False, "scare_quote"
+
+
+def _naming_cue_ends(window):
+    """``NAMING_CUE_RE.search(window)``: does a naming cue end the window
+    ("a group known as")? Searched for only when the window's last letter
+    may end one."""
+    return bool(NAMING_CUE_LAST_LETTER_RE.fullmatch(window.rstrip()[-1:])) and NAMING_CUE_RE.search(window) is not None
 
 
 def _cue_just_before(text, span, before):
