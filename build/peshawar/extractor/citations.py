@@ -101,7 +101,10 @@ def find_citations(text, registry, mentions, cues=()):
 
 def rule_matches(rule, text, breaks):
     """``list(rule.pattern.finditer(text))``, read only near the rule's
-    words when the rule says where its matches start (``CreditRule.starts``)."""
+    words when the rule says where its matches start (``CreditRule.starts``)
+    and only at line starts when they begin lines (``at_line_starts``)."""
+    if rule.at_line_starts:
+        return matches_at(rule.pattern, text, [0] + [at + 1 for at in occurrences(text, "\n")])
     if rule.starts is None:
         return list(rule.pattern.finditer(text))
     return matches_near(rule.pattern, text, rule.needs, rule.starts, breaks)
