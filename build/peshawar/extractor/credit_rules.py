@@ -145,6 +145,9 @@ OTHER_CREDITS = {
 
 
 PHOTO_CREDIT = re.compile(r"(?=[(A-Z])\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
+# Where a photo credit may start: it is read near its word "Photo" only
+# (citations.matches_near), its "(" the one break it may open with.
+PHOTO_STARTS = re.compile(r"[(A-Z]")
 PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
