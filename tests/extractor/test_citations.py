@@ -151,19 +151,23 @@ def _texts_for_matches_near():
         "(Global Wire) — no city.\n\nABUJA, Nigeria (AP)— Two.\nsaid (AP) —",
         "A boy. (GW Photo/Sam Reed) Mourners (AP Photo by Ann Lee). ((AP Photo/Bo)) x(AP Photo/ Bo) NOW AP Photo",
         "Photo/Bo. (Photo/AP) The River Front\u00a0 Photo by Ann, (Global Wire Photo/Sam O’Brien-Reed) Photos/AP",
+        "Photo via GW/River Front. xPhoto via Ann; -Photos by AP, _Photo from Bo (Photos courtesy of Global Wire)",
     ]
     return texts
 
 
 def test_credit_patterns_read_near_their_words_find_what_a_full_scan_finds():
     from peshawar.extractor.citations import matches_near, rule_matches
-    from peshawar.extractor.credit_rules import CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, PHOTO_CREDIT, PHOTO_STARTS
+    from peshawar.extractor.credit_rules import CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, PHOTO_CREDIT, PHOTO_STARTS, PHOTO_VIA
 
     def spans(matches):
         return [(m.span(), m.groupdict()) for m in matches]
 
     near = [rule for rule in CREDIT_RULES if rule.starts is not None or rule.at_line_starts]
     assert "dateline_credit" in {rule.rule for rule in near}, "some credit rules are read near their words"
+    # PHOTO_VIA opens with its word and looks back after it: its plain form opens with \b.
+    photo_via_plain = re.compile(r"\bPhotos?" + PHOTO_VIA.pattern.removeprefix(r"Photo(?<!\wPhoto)s?"))
+    assert photo_via_plain.pattern != PHOTO_VIA.pattern
     found = photos = 0
     for text in _texts_for_matches_near():
         for rule in near:
@@ -176,6 +180,9 @@ def test_credit_patterns_read_near_their_words_find_what_a_full_scan_finds():
         expected = spans(PHOTO_CREDIT.finditer(text))
         photos += len(expected)
         assert spans(matches_near(PHOTO_CREDIT, text, ("Photo",), PHOTO_STARTS, [], opener="(")) == expected, text[:80]
+        expected = spans(photo_via_plain.finditer(text))
+        photos += len(expected)
+        assert spans(PHOTO_VIA.finditer(text)) == expected, text[:80]
     assert found > 20 and photos > 5  # the texts do hold credit lines
 
 

@@ -148,7 +148,8 @@ PHOTO_CREDIT = re.compile(r"(?=[(A-Z])\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0
 # Where a photo credit may start: it is read near its word "Photo" only
 # (citations.matches_near), its "(" the one break it may open with.
 PHOTO_STARTS = re.compile(r"[(A-Z]")
-PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
+# "\bPhoto": the word first and the look back after it, as AUTHOR_OF.
+PHOTO_VIA = re.compile(r"Photo(?<!\wPhoto)s?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
 # Links to related articles: (rule, pattern, whether the citation keeps the
