@@ -4,6 +4,8 @@ of news writing, and a person named in one is a speaker, not a source.
 The texts are written for these tests; none comes from the seed articles.
 """
 
+import re
+
 import pytest
 
 from findings import citations_of
@@ -144,20 +146,29 @@ def _texts_for_matches_near():
         "The Daily Planet newspaper quoted him. Geo TV said it; the Star news agency cited it.",
         "He said in a statement on Monday. She told reporters in an email. In a video message, he spoke.",
         "Sam Reed contributed to this report. Additional reporting by Ann Lee.",
+        "Figures compiled by the Valley Health Authority, data gathered by\nUNICEF and a poll (published by Global Wire) agree; tallied by hand.",
+        "PESHAWAR, Pakistan (Global Wire) — Ten died.\nLAGOS (The Daily Planet) - More.\n  KANO (Wire) — indented.\nX (Y) —",
+        "(Global Wire) — no city.\n\nABUJA, Nigeria (AP)— Two.\nsaid (AP) —",
+        "A boy. (GW Photo/Sam Reed) Mourners (AP Photo by Ann Lee). ((AP Photo/Bo)) x(AP Photo/ Bo) NOW AP Photo",
+        "Photo/Bo. (Photo/AP) The River Front\u00a0 Photo by Ann, (Global Wire Photo/Sam O’Brien-Reed) Photos/AP",
+        "Photo via GW/River Front. xPhoto via Ann; -Photos by AP, _Photo from Bo (Photos courtesy of Global Wire)",
     ]
     return texts
 
 
 def test_credit_patterns_read_near_their_words_find_what_a_full_scan_finds():
     from peshawar.extractor.citations import matches_near, rule_matches
-    from peshawar.extractor.credit_rules import CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES
+    from peshawar.extractor.credit_rules import CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, PHOTO_CREDIT, PHOTO_STARTS, PHOTO_VIA
 
     def spans(matches):
         return [(m.span(), m.groupdict()) for m in matches]
 
-    near = [rule for rule in CREDIT_RULES if rule.starts is not None]
-    assert near, "some credit rules are read near their words"
-    found = 0
+    near = [rule for rule in CREDIT_RULES if rule.starts is not None or rule.at_line_starts]
+    assert "dateline_credit" in {rule.rule for rule in near}, "some credit rules are read near their words"
+    # PHOTO_VIA opens with its word and looks back after it: its plain form opens with \b.
+    photo_via_plain = re.compile(r"\bPhotos?" + PHOTO_VIA.pattern.removeprefix(r"Photo(?<!\wPhoto)s?"))
+    assert photo_via_plain.pattern != PHOTO_VIA.pattern
+    found = photos = 0
     for text in _texts_for_matches_near():
         for rule in near:
             expected = spans(rule.pattern.finditer(text))
@@ -166,4 +177,36 @@ def test_credit_patterns_read_near_their_words_find_what_a_full_scan_finds():
         expected = spans(CHANNEL.finditer(text))
         found += len(expected)
         assert spans(matches_near(CHANNEL, text, CHANNEL_NEEDS, CHANNEL_STARTS, [])) == expected, text[:80]
-    assert found > 20  # the texts do hold credit lines
+        expected = spans(PHOTO_CREDIT.finditer(text))
+        photos += len(expected)
+        assert spans(matches_near(PHOTO_CREDIT, text, ("Photo",), PHOTO_STARTS, [], opener="(")) == expected, text[:80]
+        expected = spans(photo_via_plain.finditer(text))
+        photos += len(expected)
+        assert spans(PHOTO_VIA.finditer(text)) == expected, text[:80]
+    assert found > 20 and photos > 5  # the texts do hold credit lines
+
+
+def test_a_word_after_a_capitalised_word_is_found_as_the_plain_pattern_finds_it():
+    # written_after_capitalised reads back from the places of the word
+    # instead of matching every capitalised word of the text: it must
+    # answer what the pattern in its docstring answers.
+    from peshawar.extractor.citations import DOTTED_WORD_RE, written_after_capitalised
+
+    texts = _texts_for_matches_near() + [
+        "Mr. Khan, Ayesha\u00a0Khan and x.Khan met aBc. Reuters; U.S. Khanna Khan.. Smith Khan.Jr told Reuters.com\n"
+        "Bin-Salem  O’Brien Example.org KHAN Khan- Khan_2 ..Khan said khan Mr.Khan Dr.  Reuters.",
+    ]
+    pattern = re.compile(r"[A-Z][\w'’-]*\.?[ \u00a0]+")
+    checked = 0
+    for text in texts:
+        expected = set()
+        for match in pattern.finditer(text):
+            token = DOTTED_WORD_RE.match(text, match.end())
+            if token:
+                token = token.group()
+                expected.update(token[:end] for end in range(1, len(token) + 1) if end == len(token) or token[end] == ".")
+        words = {w for token in DOTTED_WORD_RE.findall(text) for w in (token, token.rstrip("."), token.split(".")[0], token[:4])}
+        for word in sorted(words | {"", "Khan ", "a-b"}):
+            assert written_after_capitalised(text, word) == (word in expected), (word, text[:60])
+            checked += word in expected
+    assert checked > 100

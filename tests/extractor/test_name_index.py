@@ -71,6 +71,17 @@ def test_names_a_head_describes_are_the_regex_matches(head):
         assert sorted(NameIndex(text).described_names(head)) == sorted(set(described_by_regex(text, head))), text
 
 
+@pytest.mark.parametrize("word", ["smith", "said", "a", "vice-commander", "smith’s", "front"])
+def test_a_word_written_whole_is_what_the_regex_finds(word):
+    found = 0
+    for text in texts():
+        text = text.lower()
+        expected = re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+        assert NameIndex(text).written_as_word(word) == expected, (text, word)
+        found += expected
+    assert 20 < found < 300  # written whole in some texts, only inside longer words or not at all in others
+
+
 def test_name_runs_in_a_window_are_the_regex_runs():
     for text in texts():
         index = NameIndex(text)

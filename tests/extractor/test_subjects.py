@@ -38,3 +38,18 @@ def test_the_league_means_the_league_the_article_named(registry):
     )
     quote = only_quote(text, registry)
     assert (quote["speaker"], quote["speaker_as_written"], quote["speaker_form"]) == ("The Rivertown Taxpayers League", "the league", "description")
+
+
+def test_the_word_before_a_name_is_what_its_plain_pattern_finds():
+    # word_before reads back from the offset instead of searching the
+    # window: it must give what the pattern in its docstring gives.
+    import re
+
+    from peshawar.extractor.subjects import word_before
+
+    pattern = re.compile(r"([A-Za-z]+)\.?\s+$")
+    text = ("Mrs. Ann met Mr.  Bo, Dr\u00a0Cy and Gen.\nDee; so.. Eve said 7 Fay, \u00e9t\u00e9 Gus\ttold "
+            "xx.\n\nHal  itwasalongwordhere Ida (Jo) Kay .Lee Mrs.\u2003Mo")
+    answers = [(word_before(text, offset), pattern.search(text, max(0, offset - 12), offset)) for offset in range(len(text) + 1)]
+    assert [found for found, _ in answers] == [match.group(1) if match else None for _, match in answers]
+    assert {found for found, _ in answers} >= {"Mrs", "Mr", "Dr", "Gen", "said", "told", "xx", None}

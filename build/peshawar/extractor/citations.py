@@ -16,7 +16,7 @@ import re
 
 from .credit_rules import (
     APPOSITIVE_SOURCE, AUTHOR_OF, CHANNEL, CHANNEL_NEEDS, CHANNEL_STARTS, CREDIT_RULES, HEADLINE_CREDITS, KIND_FOR_ACTOR, NEWS_WORDS,
-    NOT_NEAR_NEEDS, OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_VIA,
+    NOT_NEAR_NEEDS, OTHER_CREDITS, OUTLET_WORDS, PHOTO_CREDIT, PHOTO_STARTS, PHOTO_VIA,
 )
 from ..core.spans import matches_at, occurrences
 from .lexicon import FOREIGN_ARTICLES, RESEARCH_WORDS
@@ -26,10 +26,11 @@ THE_RE = re.compile(r"^[Tt]he\s+")
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 AND_RE = re.compile(r"\s+(?:and|&)\s+")
 LONE_NAME_RE = re.compile(r"[A-Z][\w.]*[a-z]")  # Reuters, FlightAware, Example.org
-# Where a word stands after a capitalised word and spaces ("Mr. Khan"):
-# the spaces' end.
-AFTER_CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]*\.?[ \u00a0]+")
+# A word written after a capitalised word and spaces ("Mr. Khan"): the
+# characters of the capitalised word, and of the word after it.
+CAPITALISED_WORD_CHAR_RE = re.compile(r"[\w'’-]")
 DOTTED_WORD_RE = re.compile(r"[\w.]+")
+DOTTED_WORD_CHAR_RE = re.compile(r"[\w.]")
 QUOTED_TITLE_RE = re.compile(r"[\"“‘']([A-Z][^\"”’\n]*?)[,.]?[\"”’']")
 CAPITALISED_TITLE_RE = re.compile(r"[A-Z][^,\n]*?(?=,\s+(?:said|told|says|wrote|who|a|an|the)\b|,\s*$|\.\s|$)")
 LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -44,7 +45,7 @@ class Article:
         self.text, self.registry, self.mentions, self.cues = text, registry, list(mentions), list(cues)
         self.mention_starts = [m[0] for m in self.mentions]
         self.cue_starts = [cue.start for cue in self.cues]
-        self._after_capitalised = None
+        self._after_capitalised = {}  # word -> written_after_capitalised(text, word)
         self.breaks = []  # where NOT_NEAR_NEEDS characters stand, found on first use (matches_near)
 
     def mentions_within(self, start, end):
@@ -63,15 +64,37 @@ class Article:
     def written_after_capitalised(self, word):
         """Does ``word`` stand anywhere after a capitalised word and spaces
         ("Ayesha Khan", "Mr. Khan"), ending where a word ends?"""
-        if self._after_capitalised is None:
-            words = set()
-            for match in AFTER_CAPITALISED_RE.finditer(self.text):
-                following = DOTTED_WORD_RE.match(self.text, match.end())
-                if following:
-                    token = following.group()
-                    words.update(token[:end] for end in range(1, len(token) + 1) if end == len(token) or token[end] == ".")
-            self._after_capitalised = words
-        return word in self._after_capitalised
+        if word not in self._after_capitalised:
+            self._after_capitalised[word] = written_after_capitalised(self.text, word)
+        return self._after_capitalised[word]
+
+
+def written_after_capitalised(text, word):
+    r"""Is ``word`` a ``[\w.]+`` token, or its part up to a period, at the
+    end of a match of ``[A-Z][\w'’-]*\.?[ \u00a0]+`` (a capitalised word,
+    maybe its period, then spaces)? Read back from the places ``str.find``
+    gives for the word, instead of reading every capitalised word of the
+    text: such a match ends there exactly when the word after a space
+    follows a run of those word characters that holds a capital."""
+    if not DOTTED_WORD_RE.fullmatch(word):
+        return False
+    for place in occurrences(text, word):
+        after = place + len(word)
+        if after < len(text) and text[after] != "." and DOTTED_WORD_CHAR_RE.match(text, after):
+            continue  # inside a longer token: "Khanna" for "Khan"
+        end = place
+        while end > 0 and text[end - 1] in " \u00a0":
+            end -= 1
+        if end == place:
+            continue  # no space before it
+        if end > 0 and text[end - 1] == ".":
+            end -= 1  # "Mr. Khan"
+        start = end
+        while start > 0 and CAPITALISED_WORD_CHAR_RE.match(text, start - 1):
+            start -= 1
+        if any("A" <= char <= "Z" for char in text[start:end]):
+            return True
+    return False
 
 
 def find_citations(text, registry, mentions, cues=()):
@@ -85,7 +108,7 @@ def find_citations(text, registry, mentions, cues=()):
     # Each pattern reads the text once: the credits that show sources are
     # matched again below.
     matched = [(rule, rule_matches(rule, text, breaks)) for rule in rules]
-    photos = list(PHOTO_CREDIT.finditer(text)) if "Photo" in text else []  # every photo credit says so
+    photos = matches_near(PHOTO_CREDIT, text, ("Photo",), PHOTO_STARTS, breaks, opener="(")  # every photo credit says so
     evidenced = {m.group("x").strip() for rule, matches in matched if rule.shows_sources for m in matches}
     evidenced |= {m.group("x").strip() for m in photos}
     for rule, matches in matched:
@@ -101,29 +124,37 @@ def find_citations(text, registry, mentions, cues=()):
 
 def rule_matches(rule, text, breaks):
     """``list(rule.pattern.finditer(text))``, read only near the rule's
-    words when the rule says where its matches start (``CreditRule.starts``)."""
+    words when the rule says where its matches start (``CreditRule.starts``)
+    and only at line starts when they begin lines (``at_line_starts``)."""
+    if rule.at_line_starts:
+        return matches_at(rule.pattern, text, [0] + [at + 1 for at in occurrences(text, "\n")])
     if rule.starts is None:
         return list(rule.pattern.finditer(text))
     return matches_near(rule.pattern, text, rule.needs, rule.starts, breaks)
 
 
-def matches_near(pattern, text, needs, starts, breaks):
+def matches_near(pattern, text, needs, starts, breaks, opener=None):
     """``list(pattern.finditer(text))`` for a pattern whose every match
     starts with a ``starts`` character and holds a word of ``needs`` with
     only NEAR_NEEDS characters before it: the pattern is tried only at those
     starts between each such word and the last character before it that
     cannot stand in a credit line (``breaks``: their offsets, filled in on
-    first use and shared by the patterns of one text). Left to right, none
-    overlapping, as ``finditer`` finds them, without trying every position."""
+    first use and shared by the patterns of one text), that character
+    included when it is ``opener`` ("(" before "AP Photo/…"). Left to
+    right, none overlapping, as ``finditer`` finds them, without trying
+    every position."""
     places = sorted({at for word in needs for at in occurrences(text, word)})
     if places and not breaks:
         breaks += [m.start() for m in NOT_NEAR_NEEDS.finditer(text)] or [-1]
     candidates, read_to = [], 0
     for at in places:
         before = bisect.bisect_left(breaks, at) - 1
+        window_start = breaks[before] + 1 if before >= 0 else 0
+        if opener is not None and window_start > 0 and text[window_start - 1] == opener:
+            window_start -= 1
         # The stretches of two words overlap when no break stands between
         # them: each part of the text is read for starts once.
-        window_start = max(breaks[before] + 1 if before >= 0 else 0, read_to)
+        window_start = max(window_start, read_to)
         candidates += [m.start() for m in starts.finditer(text, window_start, at + 1)]
         read_to = max(read_to, at + 1)
     return matches_at(pattern, text, candidates)

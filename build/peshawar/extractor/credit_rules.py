@@ -61,6 +61,9 @@ class CreditRule:
     # the pattern is then tried only at those starts near those words
     # (citations.rule_matches), not at every position of the text.
     starts: re.Pattern | None = None
+    # Every match begins a line ("(?m)^"): the pattern is tried only at the
+    # text's start and after each newline, not at every position.
+    at_line_starts: bool = False
 
 
 # What stands in a credit line between its start and its word of ``needs``:
@@ -112,7 +115,8 @@ CREDIT_RULES = (
     ), 0.85, sources_only=True, vouches=True, needs=("polled", "surveyed", "compiled", "collected", "gathered", "published", "tallied")),
     # "CITY (Wire) —" credits a wire.
     R("dateline_credit", re.compile(r"(?m)^[A-Z][\w ,.'-]*\((?P<x>" + NAME + r")\)\s*[-—–]"), 0.85,
-      span="parenthesised", kind_if_unknown="wire_service", sources_only=True, vouches=True, shows_sources=True, needs=("(",)),
+      span="parenthesised", kind_if_unknown="wire_service", sources_only=True, vouches=True, shows_sources=True, needs=("(",),
+      at_line_starts=True),
     R("contributed", re.compile(r"(?P<x>" + NAME + r")\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)"), 0.85,
       span="from_name", sources_only=True, needs=("contributed",), starts=NAME_START),
     R("contributed", re.compile(r"\b[Aa]dditional\s+reporting\s+by\s+(?P<x>" + NAME + r")"), 0.85,
@@ -141,7 +145,11 @@ OTHER_CREDITS = {
 
 
 PHOTO_CREDIT = re.compile(r"(?=[(A-Z])\(?(?P<x>" + CAPITALISED_RUN + r")[ \u00a0]+Photo[ \u00a0]*(?:/|by[ \u00a0]+)(?P<who>" + CAPITALISED_RUN + r")\)?")
-PHOTO_VIA = re.compile(r"\bPhotos?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
+# Where a photo credit may start: it is read near its word "Photo" only
+# (citations.matches_near), its "(" the one break it may open with.
+PHOTO_STARTS = re.compile(r"[(A-Z]")
+# "\bPhoto": the word first and the look back after it, as AUTHOR_OF.
+PHOTO_VIA = re.compile(r"Photo(?<!\wPhoto)s?[ \u00a0]+(?:via|by|courtesy[ \u00a0]+of|from)[ \u00a0]+(?P<x>" + CAPITALISED_RUN + r")(?:/(?P<y>" + CAPITALISED_RUN + r"))?")
 MARKDOWN_LINK = re.compile(r"\[(?P<x>[^\[\]\n]+)\]\([^()\n]*\)")
 READ_MORE = re.compile(r"^(?P<x>[^\n]+?)\.\s+Read\s+more(?:\s+here)?\.", re.MULTILINE)
 # Links to related articles: (rule, pattern, whether the citation keeps the

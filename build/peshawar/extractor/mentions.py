@@ -82,18 +82,16 @@ def _surnames_after_full_names(text, registry, mentions, index):
 def _registered_surnames(text, registry, mentions, index):
     """A bare surname that only one registered person carries ("Okafor"),
     unless another person in the article carries it too ("Omar Okafor")."""
-    others = {}
+    # A capitalised word is written many times: whose surname it is, if
+    # anyone's, is asked once per word, not once per place.
+    owners = {}  # word -> the one registered person it means here, or None
     for match in CAPITALISED_SURNAME_RE.finditer(text):
         surname = match.group()
-        if surname in lexicon.SENTENCE_STARTERS:
-            continue
-        owner = registry.sole_person_with_surname(surname)
-        if owner is None:
-            continue
-        if surname not in others:
-            others[surname] = _another_carries(text, registry, surname, owner)
-        if not others[surname]:
-            yield match.start(), match.end(), owner
+        if surname not in owners:
+            owner = None if surname in lexicon.SENTENCE_STARTERS else registry.sole_person_with_surname(surname)
+            owners[surname] = None if owner is None or _another_carries(text, registry, surname, owner) else owner
+        if owners[surname] is not None:
+            yield match.start(), match.end(), owners[surname]
 
 
 def _another_carries(text, registry, surname, owner):

@@ -109,6 +109,16 @@ class NameIndex:
                 self._by_first_word.setdefault(first, []).append((start, end))
         return self._by_first_word.get(word, [])
 
+    def written_as_word(self, word):
+        r"""Does ``(?<![\w-])WORD(?![\w-])`` find ``word`` in the text? Its
+        ``str.find`` places with no ``[\w-]`` character on either side."""
+        text, end_of_text = self.text, len(self.text)
+        return any(
+            (start == 0 or not NAME_CHAR_RE.match(text, start - 1))
+            and (start + len(word) == end_of_text or not NAME_CHAR_RE.match(text, start + len(word)))
+            for start in occurrences(text, word)
+        )
+
     # Runs of capitalised words in a window ----------------------------------------
 
     def name_runs_between(self, start, end):

@@ -22,7 +22,6 @@ from .name_index import NameIndex
 WORD_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)")
 CONTRACTION_RE = re.compile(r"(?:n['’]t|['’](?:re|ll|ve|d))$", re.IGNORECASE)
 NAME_WORD_RE = re.compile(r"[\w’'-]+")
-WORD_RE = re.compile(r"[\w-]+")
 # How the registered actor of a name was found, strongest first: the rule a
 # speaker id carries (see quotes.IDENTITY_RULES for their confidences).
 ALIAS, ALIAS_IN_PHRASE, ALIAS_TAIL, FULL_NAME_BEFORE, ONLY_SURNAME = (
@@ -46,8 +45,7 @@ class Names:
         self._full_names = {}
         self._surname_owners = {}
         self._fullest = {}
-        self._lower_words = {}
-        self._words = None  # the set of the article's words, read on first use
+        self._lower_words = {}  # word -> is it written in lower case (NameIndex.written_as_word)
         self._first_at = {}  # run of capitalised words -> where the text first writes it
         self._real_full_names = {}  # (run, surname) -> what _real_full_name makes of them
 
@@ -191,12 +189,10 @@ class Names:
             return True  # "Understated Perez": an English word, not a given name
         if lower in lexicon.DETERMINERS or lower in lexicon.PREPOSITIONS or lower in lexicon.CONJUNCTIONS or lower in lexicon.VERB_MARKERS:
             return True
-        if WORD_RE.fullmatch(lower):
-            if self._words is None:
-                self._words = set(WORD_RE.findall(self.text))  # every word once, not a scan per word
-            return lower in self._words
         if lower not in self._lower_words:
-            self._lower_words[lower] = re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", self.text) is not None
+            # A few words are asked about in an article: their places, not
+            # every word of the text.
+            self._lower_words[lower] = self.index.written_as_word(lower)
         return self._lower_words[lower]
 
     def number_of(self, actor_id, name=None):

@@ -11,6 +11,7 @@ remembered too, for a later "it" or "they".
 
 import bisect
 import re
+import string
 
 from . import lexicon, phrases
 from .coreference import description_head
@@ -21,7 +22,7 @@ AGE_RE = re.compile(r"\d+-year-old")
 LETTERS_RE = re.compile(r"[A-Za-z]+")
 ROLE_THEN_NAME_RE = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+[A-Z]")
 APPOSITIVE_RE = re.compile(r",[ \u00a0]+((?:[\w’'-]+[ \u00a0]+){0,3}[\w’'-]+),")
-WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
+ASCII_LETTERS = frozenset(string.ascii_letters)
 
 # Words that may precede a sentence's subject name: "The council's new
 # director, Ade Bello, …", "Former President X …".
@@ -38,7 +39,8 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             if inside >= 0 and run_start < marked[inside].end:
                 break
             prefix = text[start:run_start]
-            if not _opens_sentence(prefix):
+            words = WORD_RE.findall(prefix)
+            if not _opens_sentence(prefix, words):
                 break
             if text[run_start:run_end] in lexicon.SENTENCE_STARTERS:
                 continue
@@ -48,7 +50,6 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             speaker = resolver.resolve(phrase, phrase.start)
             _learn_genders(text, resolver, speaker, phrase, prefix)
             kind = resolver.registry.kinds.get(speaker.actor_id)
-            words = WORD_RE.findall(prefix)
             titled = bool(words) and (words[-1].lower() in lexicon.ROLE_WORDS or words[-1] in lexicon.TITLE_WORDS)
             if (speaker.actor_id and kind in ("person", "anonymous_source")) or (
                 speaker.actor_id is None and (titled or person_like(resolver.index, phrase))
@@ -62,14 +63,14 @@ def sentence_subjects(text, sentence_spans, marked, resolver):
             break
 
 
-def _opens_sentence(prefix):
-    """Are the words before a name only what may stand before a subject:
-    determiners, possessives, titles and the words of a job ("Republican
-    pollster Whit Ayres", "Former Pennsylvania governor Ed Rendell")?"""
+def _opens_sentence(prefix, prefix_words):
+    """Are the words before a name (``prefix``, whose words are
+    ``prefix_words``) only what may stand before a subject: determiners,
+    possessives, titles and the words of a job ("Republican pollster Whit
+    Ayres", "Former Pennsylvania governor Ed Rendell")?"""
     # A phrase set off by commas before the subject ("For 40 years,",
     # "Her rival, …") does not stop the search for it.
-    clause = prefix[prefix.rfind(",") + 1:] if "," in prefix and len(WORD_RE.findall(prefix)) <= 12 else prefix
-    words = WORD_RE.findall(clause)
+    words = WORD_RE.findall(prefix[prefix.rfind(",") + 1:]) if "," in prefix and len(prefix_words) <= 12 else prefix_words
     return len(words) <= 6 and all(
         w.lower() in SUBJECT_PREFIX_WORDS or phrases.POSSESSIVE_END_RE.search(w) or w[0].isupper()
         or w.lower() in lexicon.POSSESSIVES
@@ -119,8 +120,19 @@ def _subordinate(text, cue):
 
 
 def word_before(text, offset):
-    match = WORD_BEFORE_RE.search(text, max(0, offset - 12), offset)
-    return match.group(1) if match else None
+    r"""The word of ``([A-Za-z]+)\.?\s+$`` searched for in the 12
+    characters before ``offset`` ("Mrs. " before a name), or None: read
+    back from ``offset`` rather than matched from each of those places."""
+    window_start = max(0, offset - 12)
+    before = text[window_start:offset].rstrip()  # str.isspace is the pattern's \s
+    if len(before) == offset - window_start:
+        return None  # no space before the offset
+    if before.endswith("."):
+        before = before[:-1]
+    start = len(before)
+    while start > 0 and before[start - 1] in ASCII_LETTERS:
+        start -= 1
+    return before[start:] or None
 
 
 CONTINUING_VERBS = lexicon.words("continuing_verbs")
