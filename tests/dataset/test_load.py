@@ -216,3 +216,19 @@ def test_the_check_after_the_load_finds_a_row_that_breaks_a_check(db_path, tmp_p
          "'displaced', 'group_count', 'distance', 'year', 'date', 'age', 'duration', 'count', 'responsibility', "
          "'motive', 'condemnation', 'allegation', 'other' ))"),
     ]
+
+
+@pytest.mark.parametrize("count", [0, 1, 4, 5, 6, 11, 203])
+def test_insert_rows_writes_every_row_in_order_within_the_parameter_limit(count):
+    """Rows go in as statements of many rows, as many as the connection's
+    parameter limit allows (here 15: five rows of three), the rest in one."""
+    import sqlite3
+
+    from peshawar.dataset.load import insert_rows
+
+    conn = sqlite3.connect(":memory:")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 15)
+    conn.execute("create table t (a, b, c)")
+    rows = [[n, f"row {n}", None if n % 2 else n / 2] for n in range(count)]
+    insert_rows(conn, "t", ("a", "b", "c"), rows)
+    assert [list(row) for row in conn.execute("select a, b, c from t order by rowid")] == rows
