@@ -392,18 +392,10 @@ from (
 -- found them. With the spellings of the actor in the article, listed once
 -- here: looked up row by row in the question, they cost a second for every
 -- actor at 10,000 articles (the question sorts all the rows it matches).
--- The distinct spellings are read in order from the covering index
--- idx_mentions_actor_id, so each list is in alphabetical order.
-create temp table actor_spellings as
-select actor_id, article_id, group_concat(surface, ', ') as spellings
-from (
-  select distinct actor_id, article_id, surface
-  from mentions
-  order by actor_id, article_id, surface
-)
-group by actor_id, article_id;
-create unique index temp.idx_actor_spellings on actor_spellings(actor_id, article_id);
-
+-- The mentions are counted and their distinct spellings listed in one pass
+-- over the covering index idx_mentions_actor_id (actor, article, surface),
+-- which gives them in order: each list is in alphabetical order, and no
+-- table of spellings is made and joined back (a tenth of this statement).
 create table actor_appearances (
   scope text not null,
   position integer not null,
@@ -424,22 +416,27 @@ create table actor_appearances (
 );
 insert into actor_appearances
 with counted as materialized (
-  select actor_id, article_id, count(*) as mentions, 0 as quotes, 0 as citations, 0 as claims, 0 as automatic, 1 as curated
-  from mentions
+  select actor_id, article_id, sum(mentions) as mentions, 0 as quotes, 0 as citations, 0 as claims, 0 as automatic, 1 as curated,
+    group_concat(surface, ', ') as spellings
+  from (
+    select actor_id, article_id, surface, count(*) as mentions
+    from mentions
+    group by actor_id, article_id, surface
+  )
   group by actor_id, article_id
   union all
   select speaker_id, article_id, 0, count(distinct coalesce(statement_id, id)), 0, 0,
-    count(distinct case when method = 'automatic' then coalesce(statement_id, id) end), method = 'curated'
+    count(distinct case when method = 'automatic' then coalesce(statement_id, id) end), method = 'curated', null
   from quotes
   where speaker_id is not null
     and is_pull_quote = 0
   group by speaker_id, article_id, method
   union all
-  select cited_id, article_id, 0, 0, count(*), 0, sum(method = 'automatic'), method = 'curated'
+  select cited_id, article_id, 0, 0, count(*), 0, sum(method = 'automatic'), method = 'curated', null
   from citations
   group by cited_id, article_id, method
   union all
-  select claimant_id, article_id, 0, 0, 0, count(*), sum(method = 'automatic'), method = 'curated'
+  select claimant_id, article_id, 0, 0, 0, count(*), sum(method = 'automatic'), method = 'curated', null
   from claims
   where claimant_id is not null
     and voice = 'attributed'
@@ -448,12 +445,13 @@ with counted as materialized (
 pairs as (
   select
     'all' as scope, actor_id, article_id, sum(mentions) as mentions, sum(quotes) as quotes,
-    sum(citations) as citations, sum(claims) as claims, sum(automatic) as automatic_rows
+    sum(citations) as citations, sum(claims) as claims, sum(automatic) as automatic_rows, max(spellings) as spellings
   from counted
   group by actor_id, article_id
   union all
   select
-    'curated', counted.actor_id, counted.article_id, sum(mentions), sum(quotes), sum(citations), sum(claims), 0
+    'curated', counted.actor_id, counted.article_id, sum(mentions), sum(quotes), sum(citations), sum(claims), 0,
+    max(spellings)
   from articles
     join counted on counted.article_id = articles.id
   where articles.annotation_status = 'curated'
@@ -465,14 +463,11 @@ select
   row_number() over (partition by pairs.scope order by actors.name, articles.source_label),
   actors.name, actors.kind, actors.method, actors.confidence, articles.source_label,
   pairs.mentions, pairs.quotes, pairs.citations, pairs.claims, pairs.automatic_rows,
-  actor_spellings.spellings, pairs.actor_id, pairs.article_id
+  pairs.spellings, pairs.actor_id, pairs.article_id
 from pairs
   join actors on actors.id = pairs.actor_id
   join articles on articles.id = pairs.article_id
-  left join actor_spellings on actor_spellings.actor_id = pairs.actor_id
-    and actor_spellings.article_id = pairs.article_id
 where pairs.scope = 'all' or actors.method = 'curated';
-drop table actor_spellings;
 create index idx_actor_appearances_actor_id on actor_appearances(scope, actor_id);
 
 -- Quotes by speaker: every quote, and every claim an article attributes to

@@ -192,3 +192,43 @@ def test_the_span_check_after_the_load_finds_a_row_that_is_not_verbatim(db_path,
     rowid = conn.execute("select rowid from quotes limit 1").fetchone()[0]  # the triggers guard inserts only
     conn.execute("update quotes set text = text || 'x' where rowid = ?", [rowid])
     assert span_problems(conn) == [("quotes", rowid)]
+
+
+def test_the_check_after_the_load_finds_a_row_that_breaks_a_check(db_path, tmp_path):
+    """The load skips the CHECKs (ignore_check_constraints) and the build
+    checks the loaded rows itself: a NULL passes, as it does in a CHECK."""
+    import sqlite3
+
+    from peshawar.dataset.load import check_problems
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db_path, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    assert check_problems(conn) == []
+    conn.execute("pragma ignore_check_constraints = on")
+    quote = conn.execute("select rowid from quotes limit 1").fetchone()[0]
+    claim = conn.execute("select rowid from claims where qualifier is null limit 1").fetchone()[0]
+    conn.execute("update quotes set confidence = 1.5 where rowid = ?", [quote])
+    conn.execute("update claims set kind = 'not-a-kind', qualifier = null where rowid = ?", [claim])
+    assert check_problems(conn) == [
+        ("quotes", quote, "CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1))"),
+        ("claims", claim, "CHECK (kind IN ( 'death_toll', 'injured', 'attackers', 'troops', 'militants_killed', "
+         "'displaced', 'group_count', 'distance', 'year', 'date', 'age', 'duration', 'count', 'responsibility', "
+         "'motive', 'condemnation', 'allegation', 'other' ))"),
+    ]
+
+
+@pytest.mark.parametrize("count", [0, 1, 4, 5, 6, 11, 203])
+def test_insert_rows_writes_every_row_in_order_within_the_parameter_limit(count):
+    """Rows go in as statements of many rows, as many as the connection's
+    parameter limit allows (here 15: five rows of three), the rest in one."""
+    import sqlite3
+
+    from peshawar.dataset.load import insert_rows
+
+    conn = sqlite3.connect(":memory:")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 15)
+    conn.execute("create table t (a, b, c)")
+    rows = [[n, f"row {n}", None if n % 2 else n / 2] for n in range(count)]
+    insert_rows(conn, "t", ("a", "b", "c"), rows)
+    assert [list(row) for row in conn.execute("select a, b, c from t order by rowid")] == rows

@@ -94,3 +94,33 @@ def test_seed_enums_equal_the_check_lists(path, table_column):
 def test_every_method_column_allows_the_same_values():
     lists = schema.check_lists()
     assert {lists[key] for key in lists if key[1] == "method"} == {("curated", "automatic")}
+
+
+def test_checks_in_reads_each_check_whole_past_strings_and_comments():
+    sql = """CREATE TABLE t (
+        a TEXT CHECK (a IN ('x)', 'CHECK (y')),  -- a comment with CHECK (z and a )
+        b INTEGER /* CHECK (no) */ CHECK ((b >= 0) AND (b < 10)),
+        "check" TEXT,
+        CHECK (a = 'x)' OR b IS NULL)
+    )"""
+    assert schema.checks_in(sql) == (
+        "(a IN ('x)', 'CHECK (y'))",
+        "((b >= 0) AND (b < 10))",
+        "(a = 'x)' OR b IS NULL)",
+    )
+
+
+def test_check_constraints_find_every_check_of_the_schema():
+    """As many as the schema writes (none lost to a parenthesis in a string),
+    and each one a valid expression over its table."""
+    import sqlite3
+
+    written = "\n".join(schema.statements()).upper().count("CHECK (")
+    found = schema.check_constraints()
+    assert sum(len(expressions) for expressions in found.values()) == written
+    assert found["claims"][0] == "(voice IN ('article', 'attributed'))"
+    conn = sqlite3.connect(":memory:")
+    schema.ensure_db_shape(conn)
+    for table, expressions in found.items():
+        for expression in expressions:
+            conn.execute(f"select count(*) from {table} where not {expression}")

@@ -124,3 +124,40 @@ def check_lists():
                     m.group(1).replace("''", "'") if m.group(1) is not None else int(m.group(2)) for m in literals
                 )
     return types.MappingProxyType(found)
+
+
+# The parts of a table's SQL that matter when looking for its CHECKs: quoted
+# strings and names and comments (which may hold "CHECK" or a parenthesis
+# that is not one), a CHECK's opening, and parentheses.
+_CHECK_PARTS = re.compile(
+    r"""'(?:[^']|'')*' | "(?:[^"]|"")*" | --[^\n]* | /\*.*?\*/ | \bCHECK\s*\( | [()]""",
+    re.IGNORECASE | re.DOTALL | re.VERBOSE,
+)
+
+
+@functools.cache
+def check_constraints():
+    """``{table: (expression, ...)}``: every CHECK of the schema's tables
+    (``checks_in``); tables without one are left out."""
+    shaped, _ = _shaped()
+    found = {name: checks_in(sql) for name, kind, sql in shaped if kind == "table"}
+    return types.MappingProxyType({name: expressions for name, expressions in found.items() if expressions})
+
+
+def checks_in(sql):
+    """The expression of every CHECK of one CREATE TABLE statement, column
+    and table constraints alike, as written (with its parentheses), in order."""
+    expressions, start, depth = [], None, 0
+    for part in _CHECK_PARTS.finditer(sql):
+        text = part.group()
+        if text[0] in "'\"-/":
+            continue
+        if start is None:
+            if text.upper().startswith("CHECK"):
+                start, depth = part.end() - 1, 1
+            continue
+        depth += -1 if text == ")" else 1  # "(", or a CHECK's own opening
+        if depth == 0:
+            expressions.append(sql[start:part.end()])
+            start = None
+    return tuple(expressions)
