@@ -168,37 +168,37 @@ def timed(command):
     return seconds, peak, cpu
 
 
-def run_size(seeds_dir, count, seed, workers):
-    """Generate ``count`` articles, ingest and build them in a temporary copy of the seeds."""
+def run_size(seeds_dir, count, seed, workers, scratch):
+    """Generate ``count`` articles, ingest and build them in a copy of the seeds under ``scratch``."""
     import os
     import shutil
     import sys
-    import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="peshawar-bench-") as scratch:
-        scratch = Path(scratch)
-        shutil.copytree(seeds_dir, scratch / "seeds")
-        write_jsonl(scratch / "articles.jsonl", generate(seeds_dir, count, seed))
-        cache = ["--cache", str(scratch / "cache.sqlite")]
-        run = [sys.executable, "-m", "peshawar"]
-        ingest = run + ["ingest", str(scratch / "articles.jsonl"), "--seeds", str(scratch / "seeds"), *cache]
-        if workers:
-            ingest += ["--workers", str(workers)]
-        build = run + ["build", "--seeds", str(scratch / "seeds"), "--db", str(scratch / "peshawar.db"), *cache]
-        ingest_s, ingest_mb, ingest_cpu = timed(ingest)
-        build_s, build_mb, _ = timed(build)
-        cores = workers or len(os.sched_getaffinity(0))
-        return {
-            "articles": count, "seconds": round(ingest_s + build_s, 1), "ingest_seconds": round(ingest_s, 1),
-            "build_seconds": round(build_s, 1), "peak_rss_mb": round(max(ingest_mb, build_mb), 1),
-            "ingest_cpu_busy": round(ingest_cpu / (ingest_s * cores), 2),
-            "db_mb": round((scratch / "peshawar.db").stat().st_size / 2**20, 1),
-        }
+    scratch = Path(scratch)
+    scratch.mkdir()
+    shutil.copytree(seeds_dir, scratch / "seeds")
+    write_jsonl(scratch / "articles.jsonl", generate(seeds_dir, count, seed))
+    cache = ["--cache", str(scratch / "cache.sqlite")]
+    run = [sys.executable, "-m", "peshawar"]
+    ingest = run + ["ingest", str(scratch / "articles.jsonl"), "--seeds", str(scratch / "seeds"), *cache]
+    if workers:
+        ingest += ["--workers", str(workers)]
+    build = run + ["build", "--seeds", str(scratch / "seeds"), "--db", str(scratch / "peshawar.db"), *cache]
+    ingest_s, ingest_mb, ingest_cpu = timed(ingest)
+    build_s, build_mb, _ = timed(build)
+    cores = workers or len(os.sched_getaffinity(0))
+    return {
+        "articles": count, "seconds": round(ingest_s + build_s, 1), "ingest_seconds": round(ingest_s, 1),
+        "build_seconds": round(build_s, 1), "peak_rss_mb": round(max(ingest_mb, build_mb), 1),
+        "ingest_cpu_busy": round(ingest_cpu / (ingest_s * cores), 2),
+        "db_mb": round((scratch / "peshawar.db").stat().st_size / 2**20, 1),
+    }
 
 
 def main(argv=None):
     import argparse
     import os
+    import tempfile
 
     from ..core.paths import SEEDS
 
@@ -209,12 +209,19 @@ def main(argv=None):
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHONPATH", str(Path(__file__).resolve().parents[2]))
     runs = []
-    for count in args.sizes:
-        result = run_size(SEEDS, count, args.seed, args.workers)
-        runs.append(result)
-        print(f"{count:>6,} articles: {result['seconds']:6.1f} s (ingest {result['ingest_seconds']} s, build "
-              f"{result['build_seconds']} s), peak {result['peak_rss_mb']} MB, cores busy while ingesting "
-              f"{result['ingest_cpu_busy']:.0%}, database {result['db_mb']} MB", flush=True)
+    # One scratch folder, removed after the last run: on a file system without
+    # a journal (ext4 as this machine mounts it), the inodes of files deleted
+    # in the last seconds to minutes are skipped one by one when new files are
+    # created, so removing the 1,000-article run's files just before the
+    # 10,000-article run would slow that run's writes by an amount that has
+    # nothing to do with this code.
+    with tempfile.TemporaryDirectory(prefix="peshawar-bench-") as scratch:
+        for count in args.sizes:
+            result = run_size(SEEDS, count, args.seed, args.workers, Path(scratch) / f"{count}-articles")
+            runs.append(result)
+            print(f"{count:>6,} articles: {result['seconds']:6.1f} s (ingest {result['ingest_seconds']} s, build "
+                  f"{result['build_seconds']} s), peak {result['peak_rss_mb']} MB, cores busy while ingesting "
+                  f"{result['ingest_cpu_busy']:.0%}, database {result['db_mb']} MB", flush=True)
     largest = max(runs, key=lambda r: r["articles"])
     by_size = {r["articles"]: r["seconds"] for r in runs}
     ratio = round(by_size[10000] / by_size[1000], 2) if {1000, 10000} <= set(by_size) else None
