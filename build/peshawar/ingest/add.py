@@ -52,7 +52,7 @@ def add_article(seeds_dir, source, article_id, title=None, outlet=None, publishe
     except WriteError as error:
         raise AddError(str(error))
     return {
-        "id": article_id, "text": text_path, "annotation": annotation_path, "quotes": result.quotes,
+        "id": article_id, "text": Path(text_path), "annotation": Path(annotation_path), "quotes": result.quotes,
         "claims": result.claims, "citations": result.citations, "needs_person": result.needs_person,
         "entry": result.metadata,
     }

