@@ -133,8 +133,10 @@ class Resolver:
         """Remember "he" or "she" for an actor (or, unregistered, a surname)."""
         word = (title_or_pronoun or "").lower().rstrip(".")
         gender = "she" if word in lexicon.FEMALE_WORDS else "he" if word in lexicon.MALE_WORDS else None
+        if gender is None:
+            return  # most words asked about tell no gender: the key (a pattern over the name) is not worked out
         key = gender_key(actor_id, name)
-        if key and gender:
+        if key:
             self.gender.setdefault(key, gender)
 
     def _pronoun(self, phrase, offset, continuing=False):
