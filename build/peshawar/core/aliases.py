@@ -69,7 +69,6 @@ def alias_mentions(body, alias_to_actor):
     ]
 
 
-
 # What the alias pattern's (?<![\w-]) and (?![\w-]) refuse on either side.
 WORD_CHAR_RE = re.compile(r"[\w-]")
 

@@ -4,8 +4,8 @@ The seed validator asks annotators to account for every token this finds,
 and the extractor reads its figures from the same tokens.
 """
 
-import re
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 

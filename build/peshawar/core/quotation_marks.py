@@ -4,8 +4,8 @@ The seed validator asks annotators to account for every mark this finds,
 and the extractor pairs the same marks, so both see the same marks.
 """
 
-import re
 import functools
+import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
