@@ -27,7 +27,7 @@ from ..core.paths import ROOT
 # gives; a change to any of them makes every key new.
 CODE_GLOBS = ("build/peshawar/core/*.py", "build/peshawar/core/*.txt", "build/peshawar/dataset/*.py", "schema/*")
 # Writing the database and walking the seeds change no row: edits to them keep the cache.
-NOT_CODE = ("load.py", "walk.py")
+NOT_CODE = ("load.py", "walk.py", "derived.py")
 
 
 @functools.cache

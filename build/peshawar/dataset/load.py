@@ -23,7 +23,8 @@ from .review import GAP_COLUMNS, kinds
 from .build_unit import PROPOSALS
 from .lookups import merge_proposal, merged_actor_rows
 from .proposed_statements import propose_statements_in
-from .schema import after_load, check_constraints, fts_tables, shape_for_load, tables as schema_tables
+from .derived import derive
+from .schema import check_constraints, fts_tables, shape_for_load, tables as schema_tables
 from .temporary import TemporaryDatabase
 from .units import columns_of
 from .walk import walk
@@ -227,8 +228,9 @@ def _write(conn, seeds_dir, cache):
         conn.execute(statement)
     conn.execute("commit")
     conn.execute("pragma ignore_check_constraints = off")
-    after_load(conn)  # a script: it commits as it goes
-    broken = foreign_key_problems(conn) + span_problems(conn) + check_problems(conn)
+    # after_load.sql's answer tables and the checks of the loaded rows, in
+    # parallel (derived.py); each check reads the file on a connection of its own.
+    broken = derive(conn, [foreign_key_problems, span_problems, check_problems])
     if broken:
         raise sqlite3.IntegrityError(f"{len(broken)} rows break the schema: {broken[:5]}")
     counts = {name: conn.execute(f"select count(*) from {name}").fetchone()[0] for name in schema_tables()}

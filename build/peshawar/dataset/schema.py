@@ -10,6 +10,7 @@ import functools
 import re
 import sqlite3
 import types
+from dataclasses import dataclass
 
 from ..core.paths import SCHEMA_DIR
 
@@ -27,14 +28,7 @@ def ensure_db_shape(db):
 
 def statements():
     """Every statement of ``schema/*.sql``, in order, as written."""
-    found, pending = [], ""
-    for path in _schema_files():
-        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-            pending += line
-            if sqlite3.complete_statement(pending):
-                found.append(pending.strip())
-                pending = ""
-    return found
+    return [statement for path in _schema_files() for statement in _statements(path)]
 
 
 def _deferred(statement):
@@ -53,8 +47,86 @@ def shape_for_load(conn):
 
 def after_load(db):
     """Work out what ``schema/after_load.sql`` derives from the loaded rows
-    (``db``: a sqlite3 connection or a sqlite_utils Database)."""
+    (``db``: a sqlite3 connection or a sqlite_utils Database), statement
+    after statement; the build runs the same statements in parallel
+    (``derived.py``)."""
     getattr(db, "conn", db).executescript(AFTER_LOAD.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class AnswerTable:
+    """One table of after_load.sql: its CREATE TABLE, its INSERT, its indexes."""
+
+    name: str
+    create: str
+    insert: str
+    indexes: tuple
+
+
+@dataclass(frozen=True)
+class AfterLoad:
+    """after_load.sql taken apart: ``before`` changes the loaded rows (UPDATE)
+    and runs first; ``temporary`` (name, CREATE TEMP TABLE) are read by the
+    answer tables that name them; ``tables`` read only the loaded tables and
+    those; ``after`` (ANALYZE) runs last."""
+
+    before: tuple
+    temporary: tuple
+    tables: tuple
+    after: tuple
+
+
+_CREATE_TABLE = re.compile(r"create\s+table\s+(\w+)\s*\(", re.IGNORECASE)
+_CREATE_TEMPORARY = re.compile(r"create\s+temp(?:orary)?\s+table\s+(\w+)\s", re.IGNORECASE)
+_INSERT_INTO = re.compile(r"insert\s+into\s+(\w+)\s", re.IGNORECASE)
+_CREATE_INDEX = re.compile(r"create\s+(?:unique\s+)?index\s+\w+\s+on\s+(\w+)\s*\(", re.IGNORECASE)
+
+
+@functools.cache
+def after_load_parts(path=AFTER_LOAD):
+    """``AfterLoad`` of schema/after_load.sql (or ``path``). Raises
+    ValueError, naming the statement, for one that fits none of its parts,
+    or an answer table that reads another (each is worked out on a
+    connection of its own, derived.py)."""
+    before, temporary, tables, after, table = [], [], [], [], None
+    for statement in _statements(path):
+        body = re.sub(r"^(\s*--[^\n]*\n)*", "", statement).lstrip()
+        head = re.match(r"\w*", body).group().lower()
+        if head == "update" and not tables:
+            before.append(statement)
+        elif match := _CREATE_TEMPORARY.match(body):
+            temporary.append((match.group(1), statement))
+        elif match := _CREATE_TABLE.match(body):
+            table = {"name": match.group(1), "create": statement, "insert": None, "indexes": []}
+            tables.append(table)
+        elif (match := _INSERT_INTO.match(body) or _CREATE_INDEX.match(body)) and table and match.group(1) == table["name"]:
+            if head == "insert" and table["insert"] is None:
+                table["insert"] = statement
+            elif head == "create":
+                table["indexes"].append(statement)
+            else:
+                raise ValueError(f"after_load.sql: a second INSERT into {table['name']}: {body[:80]!r}")
+        elif head == "analyze":
+            after.append(statement)
+        else:
+            raise ValueError(f"after_load.sql: a statement the build cannot place: {body[:80]!r}")
+    names = {table["name"] for table in tables}
+    for table in tables:
+        read = set(re.findall(r"\w+", table["insert"] or "")) & (names - {table["name"]})
+        if read:
+            raise ValueError(f"after_load.sql: {table['name']} reads {', '.join(sorted(read))}, another answer table")
+    answer_tables = tuple(AnswerTable(t["name"], t["create"], t["insert"], tuple(t["indexes"])) for t in tables)
+    return AfterLoad(tuple(before), tuple(temporary), answer_tables, tuple(after))
+
+
+def _statements(path):
+    found, pending = [], ""
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return found
 
 
 def _schema_files():
