@@ -39,6 +39,92 @@ where numbered.article_id = articles.id;
 -- Their ids (article_id, claim_id ...) name rows of those tables; they
 -- declare no foreign keys, so an article's page does not count its answers.
 
+-- Where an actor appears: per actor and article, mentions, quotes (as
+-- statements, no pull quotes), citations and attributed claims. Mentions
+-- are alias matches; the other rows count as automatic when the extractor
+-- found them. First of the answer tables because it takes longest to work
+-- out: the build starts them in this order, two or more at a time
+-- (dataset/derived.py). With the spellings of the actor in the article, listed once
+-- here: looked up row by row in the question, they cost a second for every
+-- actor at 10,000 articles (the question sorts all the rows it matches).
+-- The mentions are counted and their distinct spellings listed in one pass
+-- over the covering index idx_mentions_actor_id (actor, article, surface),
+-- which gives them in order: each list is in alphabetical order, and no
+-- table of spellings is made and joined back (a tenth of this statement).
+create table actor_appearances (
+  scope text not null,
+  position integer not null,
+  actor text not null,
+  kind text not null,
+  actor_method text not null,
+  actor_confidence real,
+  source text,
+  mentions integer not null,
+  quotes integer not null,
+  citations integer not null,
+  claims integer not null,
+  automatic_rows integer not null,
+  spellings text,
+  actor_id text not null,
+  article_id text not null,
+  primary key (scope, position)
+);
+insert into actor_appearances
+with counted as materialized (
+  select actor_id, article_id, sum(mentions) as mentions, 0 as quotes, 0 as citations, 0 as claims, 0 as automatic, 1 as curated,
+    group_concat(surface, ', ') as spellings
+  from (
+    select actor_id, article_id, surface, count(*) as mentions
+    from mentions
+    group by actor_id, article_id, surface
+  )
+  group by actor_id, article_id
+  union all
+  select speaker_id, article_id, 0, count(distinct coalesce(statement_id, id)), 0, 0,
+    count(distinct case when method = 'automatic' then coalesce(statement_id, id) end), method = 'curated', null
+  from quotes
+  where speaker_id is not null
+    and is_pull_quote = 0
+  group by speaker_id, article_id, method
+  union all
+  select cited_id, article_id, 0, 0, count(*), 0, sum(method = 'automatic'), method = 'curated', null
+  from citations
+  group by cited_id, article_id, method
+  union all
+  select claimant_id, article_id, 0, 0, 0, count(*), sum(method = 'automatic'), method = 'curated', null
+  from claims
+  where claimant_id is not null
+    and voice = 'attributed'
+  group by claimant_id, article_id, method
+),
+pairs as (
+  select
+    'all' as scope, actor_id, article_id, sum(mentions) as mentions, sum(quotes) as quotes,
+    sum(citations) as citations, sum(claims) as claims, sum(automatic) as automatic_rows, max(spellings) as spellings
+  from counted
+  group by actor_id, article_id
+  union all
+  select
+    'curated', counted.actor_id, counted.article_id, sum(mentions), sum(quotes), sum(citations), sum(claims), 0,
+    max(spellings)
+  from articles
+    join counted on counted.article_id = articles.id
+  where articles.annotation_status = 'curated'
+    and counted.curated
+  group by counted.actor_id, counted.article_id
+)
+select
+  pairs.scope,
+  row_number() over (partition by pairs.scope order by actors.name, articles.source_label),
+  actors.name, actors.kind, actors.method, actors.confidence, articles.source_label,
+  pairs.mentions, pairs.quotes, pairs.citations, pairs.claims, pairs.automatic_rows,
+  pairs.spellings, pairs.actor_id, pairs.article_id
+from pairs
+  join actors on actors.id = pairs.actor_id
+  join articles on articles.id = pairs.article_id
+where pairs.scope = 'all' or actors.method = 'curated';
+create index idx_actor_appearances_actor_id on actor_appearances(scope, actor_id);
+
 -- The quotes as the questions count them: one row per quote but pull quotes,
 -- with its speaker, counted as its statement (a quote in parts counts once),
 -- and whether it, its speaker (a proposed actor) or its statement link is
@@ -385,90 +471,6 @@ from (
     left join actors as cited on cited.id = citations.cited_id
   group by scopes.scope, articles.id, citations.cited_id, citations.kind, citations.method
 );
-
--- Where an actor appears: per actor and article, mentions, quotes (as
--- statements, no pull quotes), citations and attributed claims. Mentions
--- are alias matches; the other rows count as automatic when the extractor
--- found them. With the spellings of the actor in the article, listed once
--- here: looked up row by row in the question, they cost a second for every
--- actor at 10,000 articles (the question sorts all the rows it matches).
--- The mentions are counted and their distinct spellings listed in one pass
--- over the covering index idx_mentions_actor_id (actor, article, surface),
--- which gives them in order: each list is in alphabetical order, and no
--- table of spellings is made and joined back (a tenth of this statement).
-create table actor_appearances (
-  scope text not null,
-  position integer not null,
-  actor text not null,
-  kind text not null,
-  actor_method text not null,
-  actor_confidence real,
-  source text,
-  mentions integer not null,
-  quotes integer not null,
-  citations integer not null,
-  claims integer not null,
-  automatic_rows integer not null,
-  spellings text,
-  actor_id text not null,
-  article_id text not null,
-  primary key (scope, position)
-);
-insert into actor_appearances
-with counted as materialized (
-  select actor_id, article_id, sum(mentions) as mentions, 0 as quotes, 0 as citations, 0 as claims, 0 as automatic, 1 as curated,
-    group_concat(surface, ', ') as spellings
-  from (
-    select actor_id, article_id, surface, count(*) as mentions
-    from mentions
-    group by actor_id, article_id, surface
-  )
-  group by actor_id, article_id
-  union all
-  select speaker_id, article_id, 0, count(distinct coalesce(statement_id, id)), 0, 0,
-    count(distinct case when method = 'automatic' then coalesce(statement_id, id) end), method = 'curated', null
-  from quotes
-  where speaker_id is not null
-    and is_pull_quote = 0
-  group by speaker_id, article_id, method
-  union all
-  select cited_id, article_id, 0, 0, count(*), 0, sum(method = 'automatic'), method = 'curated', null
-  from citations
-  group by cited_id, article_id, method
-  union all
-  select claimant_id, article_id, 0, 0, 0, count(*), sum(method = 'automatic'), method = 'curated', null
-  from claims
-  where claimant_id is not null
-    and voice = 'attributed'
-  group by claimant_id, article_id, method
-),
-pairs as (
-  select
-    'all' as scope, actor_id, article_id, sum(mentions) as mentions, sum(quotes) as quotes,
-    sum(citations) as citations, sum(claims) as claims, sum(automatic) as automatic_rows, max(spellings) as spellings
-  from counted
-  group by actor_id, article_id
-  union all
-  select
-    'curated', counted.actor_id, counted.article_id, sum(mentions), sum(quotes), sum(citations), sum(claims), 0,
-    max(spellings)
-  from articles
-    join counted on counted.article_id = articles.id
-  where articles.annotation_status = 'curated'
-    and counted.curated
-  group by counted.actor_id, counted.article_id
-)
-select
-  pairs.scope,
-  row_number() over (partition by pairs.scope order by actors.name, articles.source_label),
-  actors.name, actors.kind, actors.method, actors.confidence, articles.source_label,
-  pairs.mentions, pairs.quotes, pairs.citations, pairs.claims, pairs.automatic_rows,
-  pairs.spellings, pairs.actor_id, pairs.article_id
-from pairs
-  join actors on actors.id = pairs.actor_id
-  join articles on articles.id = pairs.article_id
-where pairs.scope = 'all' or actors.method = 'curated';
-create index idx_actor_appearances_actor_id on actor_appearances(scope, actor_id);
 
 -- Quotes by speaker: every quote, and every claim an article attributes to
 -- someone in reported speech, with who said it and where.

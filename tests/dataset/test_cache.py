@@ -42,3 +42,35 @@ def test_the_finite_encoding_reads_back_as_json_reads_it(value):
     expected = json.loads(json.dumps(value))
     again = loads(dumps_finite(value))
     assert again == expected and repr(again) == repr(expected)
+
+
+def test_the_code_fingerprint_covers_what_makes_rows_and_not_what_only_writes_the_database(tmp_path, monkeypatch):
+    """Editing schema.sql or a module that makes rows makes every key new;
+    editing after_load.sql (answer tables worked out after the load) or
+    load.py keeps the cache."""
+    import shutil
+
+    from peshawar.core.paths import ROOT
+    from peshawar.dataset import cache
+
+    for folder in ("build/peshawar/core", "build/peshawar/dataset", "schema"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "ROOT", tmp_path)
+
+    def fingerprint_after(edit):
+        path = tmp_path / edit
+        comment = "--" if path.suffix == ".sql" else "#"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{comment} an edit\n", encoding="utf-8")
+        cache.code_fingerprint.cache_clear()
+        return cache.code_fingerprint()
+
+    cache.code_fingerprint.cache_clear()
+    try:
+        before = cache.code_fingerprint()
+        assert fingerprint_after("schema/after_load.sql") == before
+        assert fingerprint_after("build/peshawar/dataset/load.py") == before
+        assert fingerprint_after("schema/schema.sql") != before
+        changed = cache.code_fingerprint()
+        assert fingerprint_after("build/peshawar/dataset/rows.py") != changed
+    finally:
+        cache.code_fingerprint.cache_clear()
