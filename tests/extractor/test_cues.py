@@ -1,6 +1,7 @@
 """Speech cues (extractor/cues.py): the words that attribute, the phrase
 each attributes to, and the channel the words were given to."""
 
+from findings import news_and_hostile_texts
 from peshawar.extractor.reading import read_article
 
 
@@ -47,7 +48,6 @@ def test_the_one_cue_alternation_finds_what_the_named_groups_found():
     # on real articles, hostile inputs and cues that share letters.
     import re
 
-    from peshawar.bench.extractor import ADVERSARIAL, NEWS_SOURCES
     from peshawar.extractor.cues import CUE_KINDS, CUE_RE
     from peshawar.extractor.lexicon import SPEECH_PARTICIPLES, SPEECH_VERBS
 
@@ -60,8 +60,7 @@ def test_the_one_cue_alternation_finds_what_the_named_groups_found():
         r")(?![\w-])"
     )
     assert CUE_RE.pattern != named_groups.pattern
-    texts = [path.read_text(encoding="utf-8") for folder in NEWS_SOURCES for path in sorted(folder.glob("*.txt"))]
-    texts += [make(3000) for make in ADVERSARIAL.values()]
+    texts = news_and_hostile_texts()
     texts += [
         "He was quoted as saying; she is quoted, they had  been\nquoted as saying, it has been quoted. Is quoted.",
         "According to him, according\u00a0to her; saying, said, says, sayings, pointed out, pointed, adding, added-on, re-said",
