@@ -35,3 +35,13 @@ def mentions_of(text, registry):
     result = analyse(text, registry)
     verbatim(text, result)
     return [(m["text"], m["actor_id"], m["rule"]) for m in result["mentions"]]
+
+
+def news_and_hostile_texts():
+    """The seed and own-dev articles as they are and the extractor
+    benchmark's hostile inputs: what a fast pattern is held to its plain
+    form on."""
+    from peshawar.bench.extractor import ADVERSARIAL, NEWS_SOURCES
+
+    texts = [path.read_text(encoding="utf-8") for folder in NEWS_SOURCES for path in sorted(folder.glob("*.txt"))]
+    return texts + [make(3000) for make in ADVERSARIAL.values()]

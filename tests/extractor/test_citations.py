@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from findings import citations_of
+from findings import citations_of, news_and_hostile_texts
 from peshawar.extractor import analyse
 
 
@@ -133,10 +133,7 @@ def test_every_kind_the_extractor_gives_is_one_the_schema_allows(registry):
 # articles as they are, the extractor benchmark's hostile inputs, and
 # credit lines broken across lines, brackets and quotation marks.
 def _texts_for_matches_near():
-    from peshawar.bench.extractor import ADVERSARIAL, NEWS_SOURCES
-
-    texts = [path.read_text(encoding="utf-8") for folder in NEWS_SOURCES for path in sorted(folder.glob("*.txt"))]
-    texts += [make(3000) for make in ADVERSARIAL.values()]
+    texts = news_and_hostile_texts()
     texts += [
         "As\nThe Daily Planet\nreported, the dam held.",
         "(The Daily Planet) reported it; “Global Wire” reported it too.",
