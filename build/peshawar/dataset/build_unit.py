@@ -69,14 +69,16 @@ def _mentions(articles, lookups, article_id, proposals):
     """Mentions of the registry's aliases, and in this article only, of the
     spellings its draft proposes that no registered actor owns."""
     aliases = lookups.rows.table("actor_aliases")
-    registered = {row["alias"].casefold() for row in aliases}
+    by_alias, registered = lookups.alias_actors
     own = [
         {"actor_id": proposal["id"], "alias": spelling, "is_name": 0}
         for proposal in proposals for spelling in [proposal["name"], *proposal.get("aliases", [])]
         if spelling.casefold() not in registered
     ]
     proposed = {article_id: [proposal["id"] for proposal in proposals]} if proposals else None
-    return mention_rows(articles, aliases + own, proposed)
+    # draft_proposals keeps no proposal that a registered actor's id names,
+    # so the registered aliases are exactly the ones no proposal owns.
+    return mention_rows(articles, aliases + own, proposed, by_alias)
 
 
 def _text(path, display, raw):

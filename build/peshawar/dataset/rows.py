@@ -106,17 +106,20 @@ def build_rows(seeds):
     return rows.tables, rows.problems
 
 
-def mention_rows(articles, aliases, proposed=None):
+def mention_rows(articles, aliases, proposed=None, registered=None):
     """Automatic mentions of every alias in every article body.
 
     ``proposed`` (``{article id: [proposed actor ids]}``) names the actors
     a draft proposes: their spellings are looked for in that article only,
     where they are not inside a registered alias. A proposal is a guess
     about one article's speaker, not a name to find in every text.
+    ``registered``: ``{alias: actor id}`` of the aliases no proposal owns,
+    when the caller keeps it from one article to the next.
     """
     proposed = proposed or {}
     own = {actor_id for ids in proposed.values() for actor_id in ids}
-    registered = {row["alias"]: row["actor_id"] for row in aliases if row["actor_id"] not in own}
+    if registered is None:
+        registered = {row["alias"]: row["actor_id"] for row in aliases if row["actor_id"] not in own}
     spellings = {}
     for row in aliases:
         if row["actor_id"] in own:

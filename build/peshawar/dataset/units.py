@@ -95,6 +95,14 @@ class Lookups:
         problem, not one per reference into it. Statements go with actors."""
         return self.unread | ({"statements"} if "actors" in self.unread else set())
 
+    @functools.cached_property
+    def alias_actors(self):
+        """``{alias: actor id}`` of the registry's aliases, and the aliases
+        casefolded: every unit's mentions are found against them, so they
+        are built once per run rather than once per article."""
+        aliases = self.rows.table("actor_aliases")
+        return {row["alias"]: row["actor_id"] for row in aliases}, {row["alias"].casefold() for row in aliases}
+
     def lookup_ids(self):
         return {"topics": {t["id"] for t in self.topics}, "statements": {s["id"] for s in self.statements}}
 

@@ -114,8 +114,9 @@ def _dates_agree(rule, claim, event_date):
     return date[:4] == event_date[:4] and date != event_date
 
 
-def topic_for(claim, sentence, text, context):
-    """The first rule that gives ``claim`` (in ``sentence`` of ``text``) a topic, or None."""
+def topic_for(claim, sentence, in_article, context):
+    """The first rule that gives ``claim`` (in ``sentence``) a topic, or None.
+    ``in_article(pattern)``: whether the pattern is found in the article."""
     if another_event(sentence, claim["text"], context.event_date):
         return None
     for rule in TOPIC_RULES:
@@ -123,7 +124,7 @@ def topic_for(claim, sentence, text, context):
             continue
         if rule.evidence and not any(p.search(sentence) for p in rule.evidence):
             continue
-        if rule.in_article and not any(p.search(text) for p in rule.in_article):
+        if rule.in_article and not any(in_article(p) for p in rule.in_article):
             continue
         if _dates_agree(rule, claim, context.event_date):
             return rule
@@ -133,9 +134,18 @@ def topic_for(claim, sentence, text, context):
 def add_topics(text, claims, context):
     """Give each claim a rule's topic, with the rule and its confidence."""
     spans = sentences(text)
+    # Whether a pattern is in the whole article is the same for every claim
+    # of it: searched once per article, not once per claim and rule.
+    found = {}
+
+    def in_article(pattern):
+        if pattern not in found:
+            found[pattern] = pattern.search(text) is not None
+        return found[pattern]
+
     for claim in claims:
         start, end = sentence_at(spans, claim["start_char"])
-        rule = topic_for(claim, text[start:max(end, claim["end_char"])], text, context)
+        rule = topic_for(claim, text[start:max(end, claim["end_char"])], in_article, context)
         if rule is not None:
             claim.update(topic=rule.topic, topic_rule=rule.rule, topic_confidence=rule.confidence)
     return claims
