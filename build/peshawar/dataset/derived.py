@@ -32,8 +32,14 @@ from .schema import after_load_parts
 CACHE_KIB = 8192
 
 
-def cores():
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+# Threads at most: each holds its connection's pages and sorts (about 50 MB
+# at 10,000 articles), and there are a dozen tasks.
+MOST_THREADS = 4
+
+
+def threads_here():
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, MOST_THREADS))
 
 
 def derive(conn, checks, threads=None):
@@ -46,7 +52,7 @@ def derive(conn, checks, threads=None):
     for statement in parts.before:
         conn.execute(statement)
     with tempfile.TemporaryDirectory(prefix="peshawar-derived-") as scratch:
-        with ThreadPoolExecutor(threads or cores()) as pool:
+        with ThreadPoolExecutor(threads or threads_here()) as pool:
             checked = [pool.submit(_check, path, check) for check in checks]
             worked_out = [
                 pool.submit(_work_out, path, Path(scratch) / f"{table.name}.db", parts.temporary, table)
