@@ -96,3 +96,21 @@ def test_an_answer_table_that_fails_fails_the_derivation(db_path, tmp_path, monk
     conn = unloaded_copy(db_path, tmp_path, "failing.db")
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         derive(conn, [], threads=2)
+
+
+def test_the_scratch_databases_are_removed_whether_the_derivation_succeeds_or_fails(db_path, tmp_path, monkeypatch):
+    import tempfile
+
+    from peshawar.dataset import derived, schema
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    derive(unloaded_copy(db_path, tmp_path, "ok.db"), [], threads=2)
+    assert list(scratch.iterdir()) == []
+    broken = tmp_path / "after_load.sql"
+    broken.write_text(AFTER_LOAD.read_text(encoding="utf-8").replace("from quotes", "from no_such_table"), encoding="utf-8")
+    monkeypatch.setattr(derived, "after_load_parts", lambda: schema.after_load_parts(broken))
+    with pytest.raises(sqlite3.OperationalError):
+        derive(unloaded_copy(db_path, tmp_path, "failing.db"), [], threads=2)
+    assert list(scratch.iterdir()) == []
