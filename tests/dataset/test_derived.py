@@ -9,7 +9,7 @@ import pytest
 
 from peshawar.dataset.derived import derive
 from peshawar.dataset.load import span_problems
-from peshawar.dataset.schema import AFTER_LOAD, _statements, after_load, after_load_parts
+from peshawar.dataset.schema import AFTER_LOAD, _statements, after_load_parts
 
 
 def answer_tables():
@@ -54,6 +54,13 @@ def test_an_answer_table_that_reads_another_is_refused(tmp_path):
         after_load_parts(script)
 
 
+def test_an_answer_table_with_no_insert_is_refused(tmp_path):
+    script = tmp_path / "after_load.sql"
+    script.write_text("create table first (n integer);\ncreate table second (n integer);\ninsert into second values (1);\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="first has no INSERT"):
+        after_load_parts(script)
+
+
 def test_a_statement_with_no_place_is_refused(tmp_path):
     script = tmp_path / "after_load.sql"
     script.write_text("create table first (n integer);\ndelete from quotes;\n", encoding="utf-8")
@@ -63,7 +70,7 @@ def test_a_statement_with_no_place_is_refused(tmp_path):
 
 def test_in_parallel_the_same_tables_as_statement_after_statement(db_path, tmp_path):
     one_by_one = unloaded_copy(db_path, tmp_path, "serial.db")
-    after_load(one_by_one)
+    one_by_one.executescript(AFTER_LOAD.read_text(encoding="utf-8"))  # the script as written, by SQLite alone
     parallel = unloaded_copy(db_path, tmp_path, "parallel.db")
     assert derive(parallel, [], threads=2) == []
     for table in [*answer_tables(), "articles", "sqlite_stat1"]:

@@ -170,9 +170,10 @@ def timed(command):
 
 def run_size(seeds_dir, count, seed, workers, scratch):
     """Generate ``count`` articles, ingest and build them in a copy of the seeds under ``scratch``."""
-    import os
     import shutil
     import sys
+
+    from ..core.machine import available_cores
 
     scratch = Path(scratch)
     scratch.mkdir()
@@ -186,7 +187,7 @@ def run_size(seeds_dir, count, seed, workers, scratch):
     build = run + ["build", "--seeds", str(scratch / "seeds"), "--db", str(scratch / "peshawar.db"), *cache]
     ingest_s, ingest_mb, ingest_cpu = timed(ingest)
     build_s, build_mb, _ = timed(build)
-    cores = workers or len(os.sched_getaffinity(0))
+    cores = workers or available_cores()
     return {
         "articles": count, "seconds": round(ingest_s + build_s, 1), "ingest_seconds": round(ingest_s, 1),
         "build_seconds": round(build_s, 1), "peak_rss_mb": round(max(ingest_mb, build_mb), 1),

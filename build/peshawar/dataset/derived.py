@@ -26,6 +26,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..core.machine import available_cores
 from .schema import after_load_parts
 
 # Pages each thread's connection keeps, and what each of its sorts may
@@ -40,8 +41,7 @@ MOST_THREADS = 4
 
 
 def threads_here():
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, MOST_THREADS))
+    return min(available_cores(), MOST_THREADS)
 
 
 def derive(conn, checks, threads=None):

@@ -206,10 +206,11 @@ def _write(conn, seeds_dir, cache):
     # away: no journal and no syncing while it is written.
     conn.execute("pragma journal_mode = off")
     conn.execute("pragma synchronous = off")
-    # 32 MB of pages. Each sort of after_load.sql may hold as much before it
-    # spills to a temporary file, and several run at once: with 64 MB the
+    # 32 MB of pages, and what each sort (of the indexes made after the
+    # load) may hold before it spills to a temporary file. With 64 MB the
     # build's peak at 10,000 articles was 412 MB, not 360, for about 0.3 s
-    # less system time.
+    # less system time (measured when after_load.sql still ran on this
+    # connection; derived.py gives its threads 8 MB each).
     conn.execute("pragma cache_size = -32768")
     indexes_and_triggers = shape_for_load(conn)
     # schema.sql turns foreign keys on; they and the CHECKs are checked once

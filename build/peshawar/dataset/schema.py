@@ -34,8 +34,7 @@ def statements():
 def _deferred(statement):
     """Indexes and triggers: applied after a bulk load, which is faster than
     keeping them up to date row by row (the build checks the spans itself)."""
-    body = re.sub(r"^(\s*--[^\n]*\n)*", "", statement).lstrip().upper()
-    return body.startswith(("CREATE INDEX", "CREATE UNIQUE INDEX", "CREATE TRIGGER"))
+    return _without_leading_comments(statement).upper().startswith(("CREATE INDEX", "CREATE UNIQUE INDEX", "CREATE TRIGGER"))
 
 
 def shape_for_load(conn):
@@ -43,14 +42,6 @@ def shape_for_load(conn):
     later = [statement for statement in statements() if _deferred(statement)]
     conn.executescript("\n".join(statement for statement in statements() if not _deferred(statement)))
     return later
-
-
-def after_load(db):
-    """Work out what ``schema/after_load.sql`` derives from the loaded rows
-    (``db``: a sqlite3 connection or a sqlite_utils Database), statement
-    after statement; the build runs the same statements in parallel
-    (``derived.py``)."""
-    getattr(db, "conn", db).executescript(AFTER_LOAD.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -90,7 +81,7 @@ def after_load_parts(path=AFTER_LOAD):
     connection of its own, derived.py)."""
     before, temporary, tables, after, table = [], [], [], [], None
     for statement in _statements(path):
-        body = re.sub(r"^(\s*--[^\n]*\n)*", "", statement).lstrip()
+        body = _without_leading_comments(statement)
         head = re.match(r"\w*", body).group().lower()
         if head == "update" and not tables:
             before.append(statement)
@@ -112,11 +103,17 @@ def after_load_parts(path=AFTER_LOAD):
             raise ValueError(f"after_load.sql: a statement the build cannot place: {body[:80]!r}")
     names = {table["name"] for table in tables}
     for table in tables:
-        read = set(re.findall(r"\w+", table["insert"] or "")) & (names - {table["name"]})
+        if table["insert"] is None:
+            raise ValueError(f"after_load.sql: {table['name']} has no INSERT")
+        read = set(re.findall(r"\w+", table["insert"])) & (names - {table["name"]})
         if read:
             raise ValueError(f"after_load.sql: {table['name']} reads {', '.join(sorted(read))}, another answer table")
     answer_tables = tuple(AnswerTable(t["name"], t["create"], t["insert"], tuple(t["indexes"])) for t in tables)
     return AfterLoad(tuple(before), tuple(temporary), answer_tables, tuple(after))
+
+
+def _without_leading_comments(statement):
+    return re.sub(r"^(\s*--[^\n]*\n)*", "", statement).lstrip()
 
 
 def _statements(path):

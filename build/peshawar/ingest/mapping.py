@@ -5,9 +5,9 @@ come back in the order of the articles, whichever engine ran them."""
 import contextlib
 import itertools
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 
+from ..core.machine import available_cores
 from .work import draft_job
 
 _CONTEXT = None  # a pool worker's Context, set once when it starts
@@ -16,10 +16,6 @@ _CONTEXT = None  # a pool worker's Context, set once when it starts
 def _start_worker(context):
     global _CONTEXT
     _CONTEXT = context
-
-
-def default_workers():
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextlib.contextmanager
@@ -34,7 +30,7 @@ def drafter(context, workers=None, scheduler=None):
     if scheduler:
         yield lambda jobs: _on_dask(list(jobs), context, scheduler)
         return
-    workers = workers or default_workers()
+    workers = workers or available_cores()
     if workers == 1:
         yield lambda jobs: map(draft_job, list(jobs), itertools.repeat(context))
         return

@@ -101,4 +101,3 @@ def _draft(job, result, context):
         len(document["quotes"]), len(document["claims"]), len(document["citations"]),
         [{"text": c["text"], "cited": c["cited"], "rule": c["rule"]} for c in needs_person], metadata,
     )
-
